@@ -1,0 +1,153 @@
+#include "models/casework/caseload.hpp"
+
+#include <algorithm>
+
+#include "models/phases.hpp"
+
+namespace wfsim::model {
+
+Caseload::Caseload(std::size_t worker_slots, const AllocationParams&, engine::Simulator& sim)
+    : next_completion_(sim.add_timer(sim.add_handler(*this), 0, phase::kCompletion)),
+      by_load_(worker_slots),
+      by_due_(worker_slots),
+      holdings_(worker_slots),
+      load_(worker_slots, 0),
+      cap_(worker_slots, 0) {}
+
+void Caseload::add_worker(WorkerId worker, int cap) {
+    cap_[worker] = cap;
+    load_[worker] = 0;
+    holdings_[worker].reserve(static_cast<std::size_t>(cap));
+    if (cap > 0) ++case_holders_;
+    update_load_key(worker);
+}
+
+void Caseload::remove_worker(WorkerId worker, double now) {
+    // Called only between events; rebalance() follows and re-arms the completion timer.
+    for (const Holding& h : holdings_[worker]) {
+        Case& c = cases_[h.id];
+        c.remaining = std::max(0.0, c.due - now);
+        c.worker = kNone;
+        orphans_.push_back(h.id);
+    }
+    allocated_ -= holdings_[worker].size();
+    holdings_[worker].clear();
+    if (cap_[worker] > 0) --case_holders_;
+    load_[worker] = 0;
+    cap_[worker] = 0;
+    by_load_.set(worker, engine::MinTree::kAbsent);
+    by_due_.set(worker, engine::MinTree::kAbsent);
+}
+
+void Caseload::rebalance(engine::Simulator& sim) {
+    if (!orphans_.empty()) {
+        // Hand on in referral order, so the outcome does not depend on heap layout.
+        std::sort(orphans_.begin(), orphans_.end(),
+                  [&](CaseId a, CaseId b) { return cases_[a].referral < cases_[b].referral; });
+        std::size_t unplaced = 0;
+        for (const CaseId id : orphans_) {
+            const WorkerId worker = by_load_.best();
+            if (worker == engine::MinTree::kNoSlot) {
+                orphans_[unplaced++] = id;
+            } else {
+                allocate(id, worker, sim);
+            }
+        }
+        // Cases nobody could take go to the front of the queue, ahead of waiting referrals.
+        waiting_.insert(waiting_.begin(), orphans_.begin(), orphans_.begin() + unplaced);
+        orphans_.clear();
+    }
+    drain_waiting(sim);
+    arm_timer(sim);
+}
+
+void Caseload::open_case(double work, engine::Simulator& sim) {
+    const CaseId id = new_case_slot();
+    Case& c = cases_[id];
+    c.remaining = work;
+    c.referral = referrals_++;
+    c.worker = kNone;
+    c.workers_seen = 0;
+    const WorkerId worker = waiting_.empty() ? by_load_.best() : engine::MinTree::kNoSlot;
+    if (worker == engine::MinTree::kNoSlot) {
+        waiting_.push_back(id);
+    } else {
+        allocate(id, worker, sim);
+        arm_timer(sim);
+    }
+}
+
+void Caseload::handle(const engine::Event&, engine::Simulator& sim) {
+    const WorkerId worker = by_due_.best();
+    std::vector<Holding>& heap = holdings_[worker];
+    std::pop_heap(heap.begin(), heap.end(), Later{});
+    const CaseId id = heap.back().id;
+    heap.pop_back();
+    if (cases_[id].workers_seen >= 3) --three_plus_;
+    free_cases_.push_back(id);
+    ++closed_;
+    --allocated_;
+    --load_[worker];
+    update_load_key(worker);
+    by_due_.set(worker, heap.empty() ? engine::MinTree::kAbsent : heap.front().due);
+    drain_waiting(sim);
+    arm_timer(sim);
+}
+
+int Caseload::max_load() const {
+    int best = 0;
+    for (const int l : load_) best = std::max(best, l);
+    return best;
+}
+
+CaseId Caseload::new_case_slot() {
+    if (!free_cases_.empty()) {
+        const CaseId id = free_cases_.back();
+        free_cases_.pop_back();
+        return id;
+    }
+    cases_.emplace_back();
+    return static_cast<CaseId>(cases_.size() - 1);
+}
+
+void Caseload::allocate(CaseId id, WorkerId worker, engine::Simulator& sim) {
+    Case& c = cases_[id];
+    c.worker = worker;
+    c.due = sim.now() + c.remaining;
+    if (++c.workers_seen == 3) ++three_plus_;
+    std::vector<Holding>& heap = holdings_[worker];
+    heap.push_back(Holding{c.due, id});
+    std::push_heap(heap.begin(), heap.end(), Later{});
+    ++allocated_;
+    ++load_[worker];
+    update_load_key(worker);
+    if (heap.front().id == id) by_due_.set(worker, c.due);
+}
+
+void Caseload::update_load_key(WorkerId worker) {
+    const int cap = cap_[worker];
+    const int load = load_[worker];
+    // Exact division of small integers: equal ratios compare equal whatever the caps.
+    by_load_.set(worker, load < cap ? static_cast<double>(load) / cap : engine::MinTree::kAbsent);
+}
+
+void Caseload::arm_timer(engine::Simulator& sim) {
+    const double due = by_due_.best_key();
+    if (due == engine::MinTree::kAbsent) {
+        sim.disarm(next_completion_);
+    } else {
+        sim.arm(next_completion_, due);
+    }
+}
+
+void Caseload::drain_waiting(engine::Simulator& sim) {
+    while (!waiting_.empty()) {
+        const WorkerId worker = by_load_.best();
+        if (worker == engine::MinTree::kNoSlot) return;
+        const CaseId id = waiting_.front();
+        waiting_.pop_front();
+        allocate(id, worker, sim);
+    }
+}
+
+}  // namespace wfsim::model

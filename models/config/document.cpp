@@ -1,0 +1,79 @@
+#include "models/config/document.hpp"
+
+#include "models/config/document_state.hpp"
+
+namespace wfsim::config {
+
+namespace {
+
+Diagnostic file_problem(const std::string& file, Position at, std::string message) {
+    return Diagnostic{file, at.line, at.column, "", std::move(message)};
+}
+
+// yaml-cpp keeps every entry of a mapping, so a repeated key would pass unnoticed (reading
+// takes the first). Checked over the whole tree, so that mappings nobody reads are covered.
+void check_keys(const YAML::Node& node, const std::string& path, DocumentState& state) {
+    if (node.IsSequence()) {
+        for (std::size_t i = 0; i < node.size(); ++i) {
+            check_keys(node[i], path + '[' + std::to_string(i) + ']', state);
+        }
+    }
+    if (!node.IsMap()) return;
+    std::vector<std::string> seen;
+    for (const auto& pair : node) {
+        if (!pair.first.IsScalar()) {
+            state.report(position_of(pair.first), path,
+                         "expected a key name (got " + shown(pair.first) + ")");
+            continue;
+        }
+        const std::string& key = pair.first.Scalar();
+        const std::string child = key_path(path, key);
+        if (std::ranges::find(seen, key) != seen.end()) {
+            state.report(position_of(pair.first), child, "duplicate key '" + key + "'");
+        }
+        seen.push_back(key);
+        check_keys(pair.second, child, state);
+    }
+}
+
+}  // namespace
+
+Document::Document(std::shared_ptr<DocumentState> state) : state_(std::move(state)) {}
+
+Document Document::parse(SourceText source) {
+    auto state = std::make_shared<DocumentState>();
+    state->file = std::move(source.file);
+    try {
+        state->root = YAML::Load(source.text);
+    } catch (const YAML::Exception& error) {
+        throw InputError(
+            {file_problem(state->file, position_of(error.mark), "invalid YAML: " + error.msg)});
+    }
+    if (!state->root.IsMap()) {
+        throw InputError({file_problem(
+            state->file, position_of(state->root),
+            "expected a mapping of 'key: value' settings (got " + shown(state->root) + ")")});
+    }
+    check_keys(state->root, "", *state);
+    return Document(std::move(state));
+}
+
+Document Document::documenting(Reference& reference) {
+    auto state = std::make_shared<DocumentState>();
+    state->reference = &reference;
+    return Document(std::move(state));
+}
+
+Section Document::root() { return Section(state_, state_->section("", state_->root, {})); }
+
+void Document::report(Diagnostic diagnostic) { state_->report(std::move(diagnostic)); }
+
+bool Document::has_errors() const { return !state_->diagnostics.empty(); }
+
+const std::vector<Diagnostic>& Document::diagnostics() const { return state_->diagnostics; }
+
+void Document::throw_if_errors() const {
+    if (has_errors()) throw InputError(state_->diagnostics);
+}
+
+}  // namespace wfsim::config

@@ -1,0 +1,129 @@
+// Reading one YAML mapping of a scenario through declarations. Each getter call declares a
+// parameter once — name, type, unit, default, doc, validation — and that single declaration
+// both reads and checks the user's value and, in documenting mode, writes the reference entry.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/calendar.hpp"
+#include "engine/distribution.hpp"
+#include "models/config/bounds.hpp"
+
+namespace YAML {
+class Node;
+}
+
+namespace wfsim::config {
+
+struct DocumentState;
+struct SectionState;
+
+struct FieldDoc {
+    std::string_view doc;
+    std::string_view unit = {};
+};
+
+// How distribution parameters are read: durations accept units ("6 weeks"), numbers do not.
+enum class Quantity { Duration, Number };
+
+// A YAML mapping being read at a dotted path. Copies share state, and so do all Sections
+// obtained for the same path, so several components may read one mapping.
+//
+// Every getter declares the field, marks the key as known, validates the value, reports any
+// problem at the value's position and returns the value — or, after a problem, the fallback or
+// a neutral valid value, so that reading carries on and every problem in the file is found.
+// A nullopt `fallback` makes the key required: if absent, "missing required key" is reported
+// at the mapping; if empty ("key:"), "missing value" is reported at the key.
+//
+// When documenting (see Document::documenting) every section is present and every getter
+// returns its fallback or neutral value.
+class Section {
+public:
+    // False for an absent optional section (or one whose value was not a mapping): its getters
+    // return fallbacks or neutral values and report nothing.
+    bool present() const;
+    const std::string& path() const;
+    // Whether the mapping has `key` (always true when documenting, so that fields read only if
+    // present are documented too). Does not mark the key as known.
+    bool has(std::string_view key) const;
+
+    double real(std::string_view key, FieldDoc doc, Bounds bounds = {},
+                std::optional<double> fallback = {});
+    std::int64_t integer(std::string_view key, FieldDoc doc, Bounds bounds = {},
+                         std::optional<std::int64_t> fallback = {});
+    bool boolean(std::string_view key, FieldDoc doc, std::optional<bool> fallback = {});
+    std::string text(std::string_view key, FieldDoc doc, std::optional<std::string> fallback = {});
+    // `allowed` must not be empty; its first value is the neutral one.
+    std::string choice(std::string_view key, FieldDoc doc,
+                       std::span<const std::string_view> allowed,
+                       std::optional<std::string> fallback = {});
+    engine::Date date(std::string_view key, FieldDoc doc,
+                      std::optional<engine::Date> fallback = {});
+    // In days: a number, or "N day(s)|week(s)|month(s)|year(s)". `bounds` are in days.
+    double duration(std::string_view key, FieldDoc doc, Bounds bounds = {},
+                    std::optional<double> fallback = {});
+    // { dist: KIND, ...parameters } or a bare duration / number meaning a fixed value.
+    engine::Distribution distribution(std::string_view key, FieldDoc doc,
+                                      std::optional<engine::Distribution> fallback = {},
+                                      Quantity quantity = Quantity::Duration);
+
+    Section section(std::string_view key, FieldDoc doc, bool required = false);
+    // A mapping whose keys are free names (e.g. role names), documented as `placeholder`
+    // ("<role>"); its keys are never "unknown".
+    Section named_entries(std::string_view key, FieldDoc doc, std::string_view placeholder,
+                          bool required = false);
+
+    // The keys in file order (each once); when documenting, {placeholder} for a named_entries
+    // section so that callers' loops document one entry, and {} otherwise.
+    std::vector<std::string> keys() const;
+
+    // Reports a problem found by a cross-field check at `key`'s value (or at the mapping if
+    // the key is absent): "role 'nqsw' is not declared in roles".
+    void error(std::string_view key, std::string message);
+
+    // Reports every key never asked for: "unknown key 'turnovr' (did you mean 'turnover'?)".
+    // Call once all components have read this section.
+    void finish();
+
+private:
+    friend class Document;
+
+    struct Declaration {
+        std::string type;
+        FieldDoc doc;
+        std::string default_text;  // empty when required
+        bool required = false;
+    };
+
+    Section(std::shared_ptr<DocumentState> document, std::shared_ptr<SectionState> state);
+
+    // Records `key` as known and, when documenting, in the reference.
+    void declare(std::string_view key, const Declaration& declaration);
+    // Declares `key` and returns its value, or nullopt when the caller must fall back:
+    // documenting, absent section, or absent or empty key (reported if required).
+    std::optional<YAML::Node> locate(std::string_view key, const Declaration& declaration);
+    // locate(), then `convert` (YAML::Node -> Parsed<T>); nullopt also after a reported problem.
+    template <class T, class Convert>
+    std::optional<T> read(std::string_view key, const Declaration& declaration, Convert convert);
+
+    // The Section for `key`, whose value is `value` (present if a mapping, or documenting).
+    Section child(std::string_view key, const YAML::Node& value, std::string_view placeholder = {});
+    Section nested(std::string_view key, const Declaration& declaration,
+                   std::string_view placeholder);
+    // The { dist: KIND, ... } form, read by the Section of that mapping.
+    std::optional<engine::Distribution> distribution_mapping(Quantity quantity);
+    // Reports each key of the mapping not declared, with `message(key)`.
+    void report_unknown_keys(const std::function<std::string(const std::string&)>& message);
+
+    std::shared_ptr<DocumentState> document_;
+    std::shared_ptr<SectionState> state_;
+};
+
+}  // namespace wfsim::config

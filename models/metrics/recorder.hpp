@@ -1,0 +1,53 @@
+// Turns the state of one replication into its rows of the series table at each sample time.
+// Flows (starters, referrals, ...) are differences of cumulative counters between samples;
+// the 12-month turnover window is closed by a checkpoint event exactly 12 months before each
+// sample, so it is exact whatever the output interval.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "engine/simulator.hpp"
+#include "models/casework/caseload.hpp"
+#include "models/metrics/metric_catalog.hpp"
+#include "models/workforce/staffing.hpp"
+#include "output/series_table.hpp"
+
+namespace wfsim::model {
+
+class Recorder final : public engine::EventHandler {
+public:
+    Recorder(std::span<const double> times, const Staffing& staffing, const Caseload& caseload,
+             output::SeriesTable& table, std::size_t replication, engine::Simulator& sim);
+
+    void start(engine::Simulator& sim);
+    void handle(const engine::Event& event, engine::Simulator& sim) override;
+
+private:
+    enum Kind : std::uint16_t { kSample = 0, kWindowStart = 1 };
+
+    struct Cumulative {
+        std::uint64_t starters = 0;
+        std::uint64_t leavers = 0;
+        std::uint64_t referrals = 0;
+        std::uint64_t closed = 0;
+        double person_days = 0.0;
+    };
+
+    Cumulative snapshot(double now) const;
+    void record(std::size_t sample, double now);
+    void put(std::size_t sample, Metric metric, double value);
+
+    std::span<const double> times_;
+    const Staffing& staffing_;
+    const Caseload& caseload_;
+    output::SeriesTable& table_;
+    std::size_t replication_;
+    engine::HandlerId handler_;
+    Cumulative previous_;
+    std::vector<Cumulative> window_start_;  // per sample: counters 12 months before it
+    std::size_t first_windowed_ = 0;        // first sample with a full 12-month window
+};
+
+}  // namespace wfsim::model

@@ -1,0 +1,66 @@
+#include "models/scenario/roles.hpp"
+
+#include "models/config/did_you_mean.hpp"
+
+namespace wfsim::model {
+
+namespace {
+constexpr double kMaxCaseloadCap = 1000;
+constexpr double kMaxPostsPerRole = 100000;
+}  // namespace
+
+RoleCatalog RoleCatalog::read(config::Section root) {
+    RoleCatalog catalog;
+    config::Section roles = root.named_entries(
+        "roles", {"The roles the service employs, by name (e.g. social_worker)."}, "<role>", true);
+    for (const std::string& name : roles.keys()) {
+        config::Section settings = roles.section(name, {"Settings of one role."}, true);
+        Role role;
+        role.name = name;
+        role.caseload_cap = static_cast<int>(settings.integer(
+            "caseload_cap",
+            {"Most cases a full-time worker in this role may hold at once; 0 for roles that hold no "
+             "cases.",
+             "cases"},
+            {.min = 0, .max = kMaxCaseloadCap}));
+        settings.finish();
+        catalog.roles_.push_back(std::move(role));
+    }
+    return catalog;
+}
+
+std::optional<RoleId> RoleCatalog::find(std::string_view name) const {
+    for (std::size_t i = 0; i < roles_.size(); ++i) {
+        if (roles_[i].name == name) return static_cast<RoleId>(i);
+    }
+    return std::nullopt;
+}
+
+std::vector<std::string> RoleCatalog::names() const {
+    std::vector<std::string> out;
+    out.reserve(roles_.size());
+    for (const Role& role : roles_) out.push_back(role.name);
+    return out;
+}
+
+std::optional<RoleId> RoleCatalog::resolve(config::Section& section, const std::string& name) const {
+    if (auto id = find(name)) return id;
+    std::string message = "role '" + name + "' is not declared in roles";
+    const std::vector<std::string> known = names();
+    if (auto hint = config::closest(name, known)) message += " (did you mean '" + *hint + "'?)";
+    section.error(name, std::move(message));
+    return std::nullopt;
+}
+
+std::vector<int> RoleCatalog::read_counts(config::Section& entries, config::FieldDoc entry_doc,
+                                          int fallback) const {
+    std::vector<int> counts(roles_.size(), fallback);
+    for (const std::string& name : entries.keys()) {
+        const auto value = entries.integer(name, entry_doc, {.min = 0, .max = kMaxPostsPerRole});
+        if (auto id = resolve(entries, name)) counts[*id] = static_cast<int>(value);
+    }
+    entries.finish();
+    return counts;
+}
+
+}  // namespace wfsim::model

@@ -1,0 +1,51 @@
+// A scenario: the whole input of a run, read from YAML. Each component reads and validates
+// its own section; this file only holds the run-level keys and the cross-section checks.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+#include "engine/calendar.hpp"
+#include "models/casework/allocation.hpp"
+#include "models/casework/demand.hpp"
+#include "models/config/reference.hpp"
+#include "models/config/source.hpp"
+#include "models/scenario/roles.hpp"
+#include "models/workforce/agency.hpp"
+#include "models/workforce/recruitment.hpp"
+#include "models/workforce/staffing.hpp"
+#include "models/workforce/turnover.hpp"
+
+namespace wfsim::model {
+
+inline constexpr double kMaxHorizonYears = 200.0;
+inline constexpr std::int64_t kMaxReplications = 100000;
+
+struct Scenario {
+    config::SourceText source;  // file name and verbatim text, stored with the results
+
+    std::string name;
+    engine::Date start;
+    double horizon_days = 0.0;
+    double interval_days = 0.0;
+    std::uint64_t seed = 0;
+    std::uint32_t replications = 1;
+
+    RoleCatalog roles;
+    StaffingParams staffing;
+    TurnoverParams turnover;
+    RecruitmentParams recruitment;
+    AgencyParams agency;
+    DemandParams demand;
+    AllocationParams allocation;
+};
+
+// Throws config::InputError listing every problem found.
+Scenario parse_scenario(config::SourceText source);
+Scenario load_scenario(const std::filesystem::path& file);
+
+// Every key of the scenario language, with type, unit, default and meaning.
+config::Reference scenario_reference();
+
+}  // namespace wfsim::model

@@ -1,0 +1,20 @@
+// One replication of a scenario: builds the simulator and the components, wires them
+// together, runs to the horizon and leaves the results in the replication's rows of the table.
+#pragma once
+
+#include <cstdint>
+#include <span>
+
+#include "models/scenario/scenario.hpp"
+#include "output/series_table.hpp"
+
+namespace wfsim::model {
+
+struct ReplicationStats {
+    std::uint64_t events = 0;
+};
+
+ReplicationStats run_replication(const Scenario& scenario, std::uint32_t replication,
+                                 std::span<const double> sample_times, output::SeriesTable& table);
+
+}  // namespace wfsim::model

@@ -1,0 +1,42 @@
+#include "models/workforce/recruitment.hpp"
+
+#include "models/phases.hpp"
+
+namespace wfsim::model {
+
+RecruitmentParams RecruitmentParams::read(config::Section root) {
+    RecruitmentParams params;
+    config::Section section = root.section("recruitment", {"How vacancies are filled."});
+    const engine::Distribution fill_time = section.distribution(
+        "vacancy_fill_time",
+        {"Continuous recruitment: time from a post falling vacant to a permanent starter taking "
+         "it, drawn independently for each vacancy. Without it vacancies are never filled.",
+         "days"},
+        engine::Distribution::fixed(0.0));
+    if (section.has("vacancy_fill_time")) params.vacancy_fill_time = fill_time;
+    section.finish();
+    return params;
+}
+
+RecruitmentProcess::RecruitmentProcess(const RecruitmentParams& params, Staffing& staffing,
+                                       engine::Simulator& sim, std::uint64_t seed,
+                                       std::uint64_t replication)
+    : params_(params),
+      staffing_(staffing),
+      handler_(sim.add_handler(*this)),
+      fill_time_stream_(seed, replication, "recruitment.vacancy_fill_time") {}
+
+void RecruitmentProcess::vacancy_opened(PostId post, engine::Simulator& sim) {
+    if (!params_.vacancy_fill_time) return;
+    const double delay = params_.vacancy_fill_time->sample(fill_time_stream_);
+    sim.schedule(sim.now() + delay, handler_, post, staffing_.post(post).vacancy_spell, 0,
+                 phase::kStart);
+}
+
+void RecruitmentProcess::handle(const engine::Event& event, engine::Simulator& sim) {
+    const Post& post = staffing_.post(event.target);
+    if (!post.vacant() || post.vacancy_spell != event.stamp) return;
+    staffing_.start_permanent(event.target, sim);
+}
+
+}  // namespace wfsim::model

@@ -1,0 +1,35 @@
+// Continuous recruitment: every vacancy is filled by a permanent starter after an
+// independent fill-time draw (advert, interviews, checks and notice, all in one delay).
+#pragma once
+
+#include <optional>
+
+#include "engine/distribution.hpp"
+#include "engine/random_stream.hpp"
+#include "engine/simulator.hpp"
+#include "models/workforce/staffing.hpp"
+
+namespace wfsim::model {
+
+struct RecruitmentParams {
+    std::optional<engine::Distribution> vacancy_fill_time;  // none: vacancies stay open
+
+    static RecruitmentParams read(config::Section root);
+};
+
+class RecruitmentProcess final : public engine::EventHandler, public StaffingObserver {
+public:
+    RecruitmentProcess(const RecruitmentParams& params, Staffing& staffing, engine::Simulator& sim,
+                       std::uint64_t seed, std::uint64_t replication);
+
+    void vacancy_opened(PostId post, engine::Simulator& sim) override;
+    void handle(const engine::Event& event, engine::Simulator& sim) override;
+
+private:
+    const RecruitmentParams& params_;
+    Staffing& staffing_;
+    engine::HandlerId handler_;
+    engine::RandomStream fill_time_stream_;
+};
+
+}  // namespace wfsim::model

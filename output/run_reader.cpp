@@ -1,0 +1,150 @@
+// read_run: rebuilds a RunData from a file laid out as in output/run_layout.hpp.
+#include <fcntl.h>
+#include <hdf5.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "output/hdf5_attributes.hpp"
+#include "output/hdf5_datasets.hpp"
+#include "output/hdf5_error.hpp"
+#include "output/run_file.hpp"
+#include "output/run_layout.hpp"
+
+namespace wfsim::output {
+
+namespace {
+
+using hdf5::check;
+using hdf5::Handle;
+using hdf5::own;
+
+[[noreturn]] void cannot_read(const std::filesystem::path& in, int error) {
+    throw OutputError("cannot read " + in.string() + ": " + std::strerror(error));
+}
+
+// HDF5 would report a missing, unreadable or directory path with a long internal message;
+// asking the system first gives "No such file or directory", "Permission denied" and so on.
+void require_readable(const std::filesystem::path& in) {
+    const int fd = ::open(in.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        cannot_read(in, errno);
+    }
+    // Opening a directory read-only succeeds; reading it does not.
+    struct stat status {};
+    const bool directory = ::fstat(fd, &status) == 0 && S_ISDIR(status.st_mode);
+    ::close(fd);
+    if (directory) {
+        cannot_read(in, EISDIR);
+    }
+}
+
+void require_format(hid_t file) {
+    if (!hdf5::has_attribute(file, layout::kFormat)) {
+        throw hdf5::Error("not a wfsim run file (no 'format' attribute)");
+    }
+    const std::string format = hdf5::read_string_attribute(file, layout::kFormat);
+    if (format != layout::kFormatName) {
+        throw hdf5::Error("unsupported format '" + format + "' (expected '" +
+                          layout::kFormatName + "')");
+    }
+}
+
+RunMetadata read_metadata(hid_t file) {
+    RunMetadata meta;
+    meta.wfsim_version = hdf5::read_string_attribute(file, layout::kWfsimVersion);
+    meta.seed = hdf5::read_uint64_attribute(file, layout::kSeed);
+    meta.scenario_name = hdf5::read_string_attribute(file, layout::kScenarioName);
+    meta.scenario_yaml = hdf5::read_string_attribute(file, layout::kScenarioYaml);
+    meta.start_date = hdf5::read_string_attribute(file, layout::kStartDate);
+    meta.horizon_days = hdf5::read_double_attribute(file, layout::kHorizonDays);
+    meta.interval_days = hdf5::read_double_attribute(file, layout::kIntervalDays);
+    return meta;
+}
+
+std::size_t read_replications(hid_t file) {
+    const std::int64_t replications = hdf5::read_int64_attribute(file, layout::kReplications);
+    if (replications < 0) {
+        throw hdf5::Error("attribute 'replications' is negative");
+    }
+    return static_cast<std::size_t>(replications);
+}
+
+hsize_t sample_count(hid_t time) {
+    const std::vector<hsize_t> dims = hdf5::extent(time, layout::kTime);
+    if (dims.size() != 1) {
+        throw hdf5::Error("dataset 'time' is not one-dimensional");
+    }
+    return dims.front();
+}
+
+// The table is built in the order of the root `metrics` attribute, which is the writer's order;
+// HDF5 itself would list the datasets alphabetically.
+SeriesTable read_series(hid_t file, std::size_t replications, hsize_t samples) {
+    std::vector<SeriesSpec> specs;
+    std::vector<Handle> datasets;
+    std::vector<std::string> paths;
+    for (std::string& name : hdf5::read_string_list_attribute(file, layout::kMetrics)) {
+        paths.push_back(std::string(layout::kSeriesGroup) + "/" + name);
+        datasets.push_back(hdf5::open_dataset(file, paths.back().c_str()));
+        const hid_t dataset = datasets.back().get();
+        specs.push_back({std::move(name), hdf5::read_string_attribute(dataset, layout::kUnits),
+                         hdf5::read_string_attribute(dataset, layout::kDescription)});
+    }
+
+    SeriesTable table = [&] {
+        try {
+            return SeriesTable(std::move(specs), replications, samples);
+        } catch (const std::invalid_argument& error) {  // a repeated name in `metrics`
+            throw hdf5::Error(std::string("attribute 'metrics': ") + error.what());
+        }
+    }();
+
+    for (std::size_t m = 0; m < datasets.size(); ++m) {
+        const std::vector<double> block =
+            hdf5::read_doubles(datasets[m].get(), paths[m].c_str(), {replications, samples});
+        for (std::size_t r = 0; r < replications; ++r) {
+            const auto first = block.begin() + static_cast<std::ptrdiff_t>(r * samples);
+            std::copy(first, first + static_cast<std::ptrdiff_t>(samples),
+                      table.row(m, r).begin());
+        }
+    }
+    return table;
+}
+
+RunData read_contents(const std::filesystem::path& in) {
+    if (check(H5Fis_hdf5(in.c_str()), "checking the file signature") == 0) {
+        throw hdf5::Error("not an HDF5 file");
+    }
+    Handle file =
+        own(H5Fopen(in.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose, "opening the file");
+    require_format(file.get());
+
+    RunMetadata meta = read_metadata(file.get());
+    Handle time_dataset = hdf5::open_dataset(file.get(), layout::kTime);
+    const hsize_t samples = sample_count(time_dataset.get());
+    std::vector<double> time = hdf5::read_doubles(time_dataset.get(), layout::kTime, {samples});
+    Handle date_dataset = hdf5::open_dataset(file.get(), layout::kDate);
+    std::vector<std::string> date = hdf5::read_strings(date_dataset.get(), layout::kDate, samples);
+    SeriesTable series = read_series(file.get(), read_replications(file.get()), samples);
+    return RunData{std::move(meta), std::move(time), std::move(date), std::move(series)};
+}
+
+}  // namespace
+
+RunData read_run(const std::filesystem::path& in) {
+    require_readable(in);
+    try {
+        return read_contents(in);
+    } catch (const hdf5::Error& error) {
+        throw OutputError("cannot read " + in.string() + ": " + error.what());
+    }
+}
+
+}  // namespace wfsim::output

@@ -1,0 +1,195 @@
+// write_run: lays a RunData out as described in output/run_layout.hpp.
+#include <hdf5.h>
+#include <hdf5_hl.h>
+
+#include <algorithm>
+#include <numeric>
+#include <string>
+#include <vector>
+
+#include "output/atomic_file.hpp"
+#include "output/hdf5_attributes.hpp"
+#include "output/hdf5_datasets.hpp"
+#include "output/hdf5_error.hpp"
+#include "output/run_file.hpp"
+#include "output/run_layout.hpp"
+
+namespace wfsim::output {
+
+namespace {
+
+using hdf5::check;
+using hdf5::Handle;
+using hdf5::own;
+
+// HDF5's default chunk cache is 1 MiB; a chunk larger than that is re-read from disk for every
+// partial access, so a very long series is split into chunks of at most this many samples.
+constexpr hsize_t kMaxChunkSamples = (hsize_t{1} << 20) / sizeof(double);
+constexpr unsigned kDeflateLevel = 4;
+
+// Problems with the caller's data are reported before anything is created on disk.
+void validate(const std::filesystem::path& out, const RunData& run) {
+    const std::string prefix = "cannot write " + out.string() + ": ";
+    const std::size_t samples = run.series.samples();
+    if (run.time.size() != samples || run.date.size() != samples) {
+        throw OutputError(prefix + "the series have " + std::to_string(samples) +
+                          " samples but there are " + std::to_string(run.time.size()) +
+                          " times and " + std::to_string(run.date.size()) + " dates");
+    }
+    for (const SeriesSpec& spec : run.series.specs()) {
+        // Each metric becomes the dataset /series/<name>, so the name must be one path element.
+        if (spec.name.empty() || spec.name == "." || spec.name.find('/') != std::string::npos) {
+            throw OutputError(prefix + "metric name '" + spec.name +
+                              "' cannot be an HDF5 dataset name");
+        }
+    }
+}
+
+bool deflate_available() {
+    if (H5Zfilter_avail(H5Z_FILTER_DEFLATE) <= 0) {
+        return false;
+    }
+    unsigned config = 0;
+    return H5Zget_filter_info(H5Z_FILTER_DEFLATE, &config) >= 0 &&
+           (config & H5Z_FILTER_CONFIG_ENCODE_ENABLED) != 0;
+}
+
+// One chunk per replication row (split if very long), shuffled then deflated. Shuffling groups
+// the bytes of each double by significance, which typically makes simulation counts stored as
+// float64 compress several times better; both filters are lossless, so NaN bits survive.
+Handle series_creation(hsize_t replications, hsize_t samples) {
+    const char* what = "setting up series compression";
+    Handle creation = own(H5Pcreate(H5P_DATASET_CREATE), H5Pclose, what);
+    // HDF5 cannot chunk an empty dataset, and there would be nothing to compress.
+    if (replications == 0 || samples == 0) {
+        return creation;
+    }
+    const hsize_t chunk[2] = {1, std::min(samples, kMaxChunkSamples)};
+    check(H5Pset_chunk(creation.get(), 2, chunk), what);
+    // Compression only saves space: without zlib in this HDF5 build the file is still complete.
+    if (deflate_available()) {
+        check(H5Pset_shuffle(creation.get()), what);
+        check(H5Pset_deflate(creation.get(), kDeflateLevel), what);
+    }
+    return creation;
+}
+
+void write_root_attributes(hid_t file, const RunData& run) {
+    const RunMetadata& meta = run.meta;
+    std::vector<std::string> names;
+    for (const SeriesSpec& spec : run.series.specs()) {
+        names.push_back(spec.name);
+    }
+    hdf5::write_attribute(file, layout::kFormat, std::string(layout::kFormatName));
+    hdf5::write_attribute(file, layout::kMetrics, names);
+    hdf5::write_attribute(file, layout::kReplications,
+                          std::int64_t{1});
+    hdf5::write_attribute(file, layout::kSeed, meta.seed);
+    hdf5::write_attribute(file, layout::kWfsimVersion, meta.wfsim_version);
+    hdf5::write_attribute(file, layout::kScenarioName, meta.scenario_name);
+    hdf5::write_attribute(file, layout::kScenarioYaml, meta.scenario_yaml);
+    hdf5::write_attribute(file, layout::kStartDate, meta.start_date);
+    hdf5::write_attribute(file, layout::kHorizonDays, meta.horizon_days);
+    hdf5::write_attribute(file, layout::kIntervalDays, meta.interval_days);
+}
+
+void make_scale(hid_t dataset, const char* name) {
+    check(H5DSset_scale(dataset, name),
+          std::string("making '") + name + "' a dimension scale");
+}
+
+void attach_scale(hid_t dataset, const std::string& dataset_name, hid_t scale,
+                  const char* scale_name, unsigned dimension) {
+    check(H5DSattach_scale(dataset, scale, dimension),
+          std::string("attaching scale '") + scale_name + "' to '" + dataset_name + "'");
+}
+
+Handle write_time(hid_t file, const RunData& run) {
+    Handle time = hdf5::write_dataset(file, layout::kTime, {run.time.size()}, run.time);
+    // CF conventions: netCDF and xarray turn "days since <date>" into calendar dates. wfsim's
+    // calendar is proleptic Gregorian (engine/calendar.hpp); CF's default would switch to the
+    // Julian calendar before 1582.
+    hdf5::write_attribute(time.get(), layout::kUnits, "days since " + run.meta.start_date);
+    hdf5::write_attribute(time.get(), layout::kCalendar, std::string("proleptic_gregorian"));
+    hdf5::write_attribute(time.get(), layout::kLongName, std::string("simulation time"));
+    make_scale(time.get(), layout::kTime);
+    return time;
+}
+
+Handle write_replication(hid_t file, std::size_t replications) {
+    std::vector<std::int64_t> indices(replications);
+    std::iota(indices.begin(), indices.end(), std::int64_t{0});
+    Handle replication =
+        hdf5::write_dataset(file, layout::kReplication, {replications}, indices);
+    hdf5::write_attribute(replication.get(), layout::kLongName,
+                          std::string("replication index"));
+    make_scale(replication.get(), layout::kReplication);
+    return replication;
+}
+
+// A plain variable, not a scale: attaching /time only tells netCDF and xarray that it runs
+// along the time dimension (otherwise they invent a "phony_dim_0" for it).
+void write_date(hid_t file, const std::vector<std::string>& dates, hid_t time) {
+    Handle date = hdf5::write_dataset(file, layout::kDate, dates);
+    hdf5::write_attribute(date.get(), layout::kDescription,
+                          std::string("ISO 8601 calendar date of each sample"));
+    attach_scale(date.get(), layout::kDate, time, layout::kTime, 0);
+}
+
+void write_series(hid_t file, const SeriesTable& table, hid_t replication, hid_t time) {
+    Handle group = own(H5Gcreate2(file, layout::kSeriesGroup, H5P_DEFAULT, H5P_DEFAULT,
+                                  H5P_DEFAULT),
+                       H5Gclose, "creating group 'series'");
+    Handle creation = series_creation(table.replications(), table.samples());
+    std::vector<double> block;
+    for (std::size_t m = 0; m < table.metrics(); ++m) {
+        block.clear();
+        for (std::size_t r = 0; r < table.replications(); ++r) {
+            const std::span<const double> row = table.row(m, r);
+            block.insert(block.end(), row.begin(), row.end());
+        }
+        const SeriesSpec& spec = table.specs()[m];
+        const std::string path = std::string(layout::kSeriesGroup) + "/" + spec.name;
+        Handle dataset = hdf5::write_dataset(file, path.c_str(),
+                                             {table.replications(), table.samples()}, block,
+                                             creation.get());
+        hdf5::write_attribute(dataset.get(), layout::kUnits, spec.units);
+        hdf5::write_attribute(dataset.get(), layout::kDescription, spec.description);
+        attach_scale(dataset.get(), path, replication, layout::kReplication, 0);
+        attach_scale(dataset.get(), path, time, layout::kTime, 0);
+    }
+}
+
+void write_contents(const std::filesystem::path& path, const RunData& run) {
+    Handle access = own(H5Pcreate(H5P_FILE_ACCESS), H5Pclose, "setting up file access");
+    // By default H5Fclose quietly leaves the file open while any object in it is, which would
+    // let the rename happen before the final flush; "semi" makes that a reported error.
+    check(H5Pset_fclose_degree(access.get(), H5F_CLOSE_SEMI), "setting up file access");
+    Handle file = own(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, access.get()),
+                      H5Fclose, "creating the HDF5 file");
+    {
+        write_root_attributes(file.get(), run);
+        Handle time = write_time(file.get(), run);
+        Handle replication = write_replication(file.get(), run.series.replications());
+        write_date(file.get(), run.date, time.get());
+        write_series(file.get(), run.series, replication.get(), time.get());
+    }
+    // Closing is where HDF5 writes out its caches, so its failure means an incomplete file.
+    check(file.close(), "closing the file");
+}
+
+}  // namespace
+
+void write_run(const std::filesystem::path& out, const RunData& run) {
+    validate(out, run);
+    const hdf5::QuietErrors quiet;
+    AtomicFile file(out);
+    try {
+        write_contents(file.temp_path(), run);
+    } catch (const hdf5::Error& error) {
+        throw OutputError("cannot write " + out.string() + ": " + error.what());
+    }
+    file.commit();
+}
+
+}  // namespace wfsim::output

@@ -1,0 +1,197 @@
+// End to end: the wfsim program as a user runs it, and the HDF5 file it leaves.
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "output/run_file.hpp"
+#include "tests/support/process.hpp"
+
+using wfsim::test::run_process;
+using wfsim::test::TempDir;
+
+namespace {
+
+const std::string kWfsim = WFSIM_BINARY;
+const std::string kCore = std::string(WFSIM_SOURCE_DIR) + "/scenarios/core.yaml";
+
+std::string read_text(const std::string& path) {
+    std::ifstream in(path);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// The core scenario shortened to `years`, for fast end-to-end runs.
+std::string short_core(const TempDir& dir, int years) {
+    std::string text = read_text(kCore);
+    const std::string from = "horizon: 10 years";
+    text.replace(text.find(from), from.size(), "horizon: " + std::to_string(years) + " years");
+    return dir.write("short.yaml", text);
+}
+
+bool same_bits(const wfsim::output::SeriesTable& a, const wfsim::output::SeriesTable& b,
+               std::size_t reps) {
+    for (std::size_t m = 0; m < a.metrics(); ++m) {
+        for (std::size_t r = 0; r < reps; ++r) {
+            const auto x = a.row(m, r);
+            const auto y = b.row(m, r);
+            if (x.size() != y.size() ||
+                std::memcmp(x.data(), y.data(), x.size() * sizeof(double)) != 0) {
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
+TEST(Cli, VersionAndHelp) {
+    const auto version = run_process(kWfsim + " --version");
+    EXPECT_EQ(version.exit_code, 0);
+    EXPECT_NE(version.out.find("wfsim 0."), std::string::npos) << version.out;
+    const auto help = run_process(kWfsim + " --help");
+    EXPECT_EQ(help.exit_code, 0);
+    EXPECT_NE(help.out.find("run"), std::string::npos);
+    EXPECT_NE(help.out.find("validate"), std::string::npos);
+}
+
+TEST(Cli, UsageErrorsExitTwo) {
+    EXPECT_EQ(run_process(kWfsim).exit_code, 2);
+    EXPECT_EQ(run_process(kWfsim + " run").exit_code, 2);
+    EXPECT_EQ(run_process(kWfsim + " frobnicate").exit_code, 2);
+    EXPECT_EQ(run_process(kWfsim + " run " + kCore + " --replications 0").exit_code, 2);
+    EXPECT_EQ(run_process(kWfsim + " run " + kCore + " --seed -1").exit_code, 2);
+    EXPECT_EQ(run_process(kWfsim + " run " + kCore + " --threads x").exit_code, 2);
+}
+
+TEST(Cli, RunsTheCoreScenarioAndWritesTheSeries) {
+    TempDir dir;
+    const std::string out = dir.file("core.h5");
+    const auto result =
+        run_process(kWfsim + " run " + short_core(dir, 2) + " --replications 3 -o " + out);
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_NE(result.out.find("mean_caseload"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("5%"), std::string::npos);
+
+    const wfsim::output::RunData run = wfsim::output::read_run(out);
+    EXPECT_EQ(run.series.replications(), 3u);
+    ASSERT_EQ(run.time.size(), 25u);  // 0, 1, ..., 24 months
+    EXPECT_EQ(run.time[1], 30.4375);
+    EXPECT_EQ(run.time.back(), 2 * 365.25);
+    EXPECT_EQ(run.date.front(), "2016-04-01");
+    EXPECT_EQ(run.date[1], "2016-05-01");
+    EXPECT_EQ(run.meta.seed, 42u);
+    EXPECT_EQ(run.meta.scenario_name, "core example");
+    EXPECT_EQ(run.meta.scenario_yaml, read_text(short_core(dir, 2)));
+    EXPECT_EQ(run.meta.start_date, "2016-04-01");
+    for (const char* metric :
+         {"staff_permanent", "staff_agency", "vacancies", "vacancy_rate", "agency_share",
+          "starters", "leavers", "turnover_rate_12m", "referrals", "closed_cases", "open_cases",
+          "allocated_cases", "unallocated_cases", "mean_caseload", "max_caseload",
+          "share_open_cases_3plus_workers"}) {
+        EXPECT_NO_THROW(run.series.index_of(metric)) << metric;
+    }
+    // Time 0 is the scenario's starting state.
+    const auto at0 = [&](const char* m) { return run.series.at(run.series.index_of(m), 0, 0); };
+    EXPECT_EQ(at0("staff_permanent"), 280);
+    EXPECT_EQ(at0("staff_agency"), 10);
+    EXPECT_EQ(at0("vacancies"), 20);
+    // No leftovers beside the output.
+    std::size_t files = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+        (void)entry;
+        ++files;
+    }
+    EXPECT_EQ(files, 2u);  // short.yaml and core.h5
+}
+
+TEST(Cli, ResultsDoNotDependOnThreadCount) {
+    TempDir dir;
+    const std::string scenario = short_core(dir, 2);
+    const auto one = run_process(kWfsim + " run " + scenario + " --replications 4 --threads 1 -q -o " +
+                                 dir.file("t1.h5"));
+    const auto two = run_process(kWfsim + " run " + scenario + " --replications 4 --threads 2 -q -o " +
+                                 dir.file("t2.h5"));
+    ASSERT_EQ(one.exit_code, 0) << one.err;
+    ASSERT_EQ(two.exit_code, 0) << two.err;
+    const auto a = wfsim::output::read_run(dir.file("t1.h5"));
+    const auto b = wfsim::output::read_run(dir.file("t2.h5"));
+    EXPECT_TRUE(same_bits(a.series, b.series, 4));
+}
+
+TEST(Cli, MoreReplicationsLeaveTheFirstOnesUnchanged) {
+    TempDir dir;
+    const std::string scenario = short_core(dir, 2);
+    ASSERT_EQ(run_process(kWfsim + " run " + scenario + " --replications 3 -q -o " + dir.file("a.h5"))
+                  .exit_code,
+              0);
+    ASSERT_EQ(run_process(kWfsim + " run " + scenario + " --replications 6 -q -o " + dir.file("b.h5"))
+                  .exit_code,
+              0);
+    const auto a = wfsim::output::read_run(dir.file("a.h5"));
+    const auto b = wfsim::output::read_run(dir.file("b.h5"));
+    EXPECT_TRUE(same_bits(a.series, b.series, 3));
+    // ... and a different seed changes them.
+    ASSERT_EQ(run_process(kWfsim + " run " + scenario + " --replications 3 --seed 7 -q -o " +
+                          dir.file("c.h5"))
+                  .exit_code,
+              0);
+    EXPECT_FALSE(same_bits(a.series, wfsim::output::read_run(dir.file("c.h5")).series, 3));
+}
+
+TEST(Cli, InvalidScenarioExitsTwoWithPreciseErrorsAndNoOutput) {
+    TempDir dir;
+    std::string text = read_text(kCore);
+    text.replace(text.find("annual_rate: 0.15"), 17, "annual_rate: -0.15");
+    text.replace(text.find("cover_vacancies"), 15, "cover_vacancy");
+    const std::string scenario = dir.write("bad.yaml", text);
+    const auto result = run_process(kWfsim + " run " + scenario + " -o " + dir.file("bad.h5"));
+    EXPECT_EQ(result.exit_code, 2);
+    EXPECT_NE(result.err.find(scenario + ":15:33: error: turnover.social_worker.annual_rate: "),
+              std::string::npos)
+        << result.err;
+    EXPECT_NE(result.err.find(scenario + ":19:3: error: agency.cover_vacancy: unknown key "
+                                         "'cover_vacancy' (did you mean 'cover_vacancies'?)"),
+              std::string::npos)
+        << result.err;
+    EXPECT_FALSE(std::filesystem::exists(dir.file("bad.h5")));
+
+    const auto validate = run_process(kWfsim + " validate " + scenario);
+    EXPECT_EQ(validate.exit_code, 2);
+    EXPECT_EQ(validate.err, result.err);
+}
+
+TEST(Cli, ValidateAcceptsTheShippedScenario) {
+    const auto result = run_process(kWfsim + " validate " + kCore);
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_NE(result.out.find("valid"), std::string::npos);
+}
+
+TEST(Cli, MissingScenarioExitsTwo) {
+    const auto result = run_process(kWfsim + " run /nonexistent/scenario.yaml");
+    EXPECT_EQ(result.exit_code, 2);
+    EXPECT_NE(result.err.find("/nonexistent/scenario.yaml"), std::string::npos) << result.err;
+}
+
+TEST(Cli, UnwritableOutputExitsOneAndLeavesNothing) {
+    TempDir dir;
+    const auto result = run_process(kWfsim + " run " + short_core(dir, 1) +
+                                    " --replications 1 -q -o " + dir.file("missing/out.h5"));
+    EXPECT_EQ(result.exit_code, 1);
+    EXPECT_NE(result.err.find("missing/out.h5"), std::string::npos) << result.err;
+    EXPECT_FALSE(std::filesystem::exists(dir.file("missing")));
+}
+
+TEST(Cli, ReferenceListsEveryCoreKey) {
+    const auto result = run_process(kWfsim + " reference");
+    ASSERT_EQ(result.exit_code, 0);
+    for (const char* key : {"horizon", "output_interval", "caseload_cap", "annual_rate",
+                            "vacancy_fill_time", "cover_vacancies", "fill_time", "assignment",
+                            "referrals_per_year", "initial_open_cases", "case_duration", "policy"}) {
+        EXPECT_NE(result.out.find(key), std::string::npos) << key;
+    }
+}

@@ -1,0 +1,16 @@
+#!/bin/sh
+# Installs every Debian 12 package wfsim needs to build, test and plot. Run as root (or with
+# sudo). Safe to run again: apt-get skips what is already installed.
+set -eu
+if [ "$(id -u)" -ne 0 ]; then
+    exec sudo "$0" "$@"
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends \
+    build-essential cmake ninja-build pkg-config \
+    libboost-dev libyaml-cpp-dev libhdf5-dev hdf5-tools libcli11-dev \
+    libgtest-dev libgmock-dev \
+    python3 python3-h5py python3-numpy python3-matplotlib \
+    >/dev/null
+echo "wfsim: dependencies installed"

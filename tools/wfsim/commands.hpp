@@ -1,0 +1,28 @@
+// The wfsim subcommands. Each returns the process exit code:
+// 0 success, 2 invalid input or usage, 1 runtime failure (e.g. cannot write the output).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace wfsim::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;
+inline constexpr int kExitInvalidInput = 2;
+
+struct RunOptions {
+    std::string scenario;
+    std::string output;  // empty: <scenario stem>.h5 in the current directory
+    std::optional<std::int64_t> replications;
+    std::optional<std::int64_t> seed;
+    unsigned threads = 0;  // 0: all cores
+    bool quiet = false;
+};
+
+int run_command(const RunOptions& options);
+int validate_command(const std::string& scenario);
+int reference_command();
+
+}  // namespace wfsim::cli

@@ -1,0 +1,58 @@
+// wfsim: workforce-planning simulator for children's social care.
+#include <cstdio>
+#include <exception>
+
+#include <CLI/CLI.hpp>
+
+#include "tools/wfsim/commands.hpp"
+#include "wfsim_version.hpp"
+
+int main(int argc, char** argv) {
+    using namespace wfsim::cli;
+    CLI::App app{"wfsim: simulate a social work service's workforce over years, with many "
+                 "stochastic replications."};
+    app.set_version_flag("--version", std::string("wfsim ") + wfsim::kVersion);
+    app.require_subcommand(1);
+
+    RunOptions run;
+    CLI::App* run_cmd = app.add_subcommand("run", "Run a scenario and write its time series to HDF5");
+    run_cmd->add_option("scenario", run.scenario, "Scenario YAML file")->required();
+    run_cmd->add_option("-o,--output", run.output, "Output HDF5 file (default: <scenario>.h5)");
+    run_cmd->add_option("--replications", run.replications, "Override the scenario's replications")
+        ->check(CLI::Range(std::int64_t{1}, std::int64_t{100000}));
+    run_cmd->add_option("--seed", run.seed, "Override the scenario's seed")
+        ->check(CLI::Range(std::int64_t{0}, std::int64_t{9007199254740992}));
+    run_cmd->add_option("--threads", run.threads, "Worker threads (default: all cores)")
+        ->check(CLI::Range(0u, 4096u));
+    run_cmd->add_flag("-q,--quiet", run.quiet, "No progress output");
+
+    std::string validate_file;
+    CLI::App* validate_cmd = app.add_subcommand("validate", "Check a scenario and report every problem");
+    validate_cmd->add_option("scenario", validate_file, "Scenario YAML file")->required();
+
+    CLI::App* reference_cmd =
+        app.add_subcommand("reference", "Print the scenario language reference (Markdown)");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        app.exit(e);
+        return kExitInvalidInput;
+    }
+
+    try {
+        if (*run_cmd) return run_command(run);
+        if (*validate_cmd) return validate_command(validate_file);
+        if (*reference_cmd) return reference_command();
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "wfsim: error: %s\n", e.what());
+        return kExitFailure;
+    }
+    return kExitInvalidInput;
+}

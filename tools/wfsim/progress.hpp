@@ -1,0 +1,29 @@
+// Progress of a batch of replications on stderr: a redrawn bar on a terminal, plain periodic
+// lines otherwise (logs of cluster jobs, CI), nothing when quiet.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+
+namespace wfsim::cli {
+
+class Progress {
+public:
+    Progress(std::FILE* stream, bool quiet);
+
+    void update(std::uint32_t done, std::uint32_t total);
+    void finish();
+
+private:
+    using Clock = std::chrono::steady_clock;
+
+    std::FILE* stream_;
+    bool quiet_;
+    bool terminal_;
+    Clock::time_point started_ = Clock::now();
+    Clock::time_point last_line_ = Clock::now();
+    bool drew_ = false;
+};
+
+}  // namespace wfsim::cli

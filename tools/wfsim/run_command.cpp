@@ -1,0 +1,118 @@
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <vector>
+
+#include <unistd.h>
+
+#include "engine/calendar.hpp"
+#include "models/batch.hpp"
+#include "models/config/diagnostics.hpp"
+#include "models/scenario/scenario.hpp"
+#include "output/run_file.hpp"
+#include "tools/wfsim/commands.hpp"
+#include "tools/wfsim/progress.hpp"
+#include "tools/wfsim/summary.hpp"
+#include "wfsim_version.hpp"
+
+namespace wfsim::cli {
+
+namespace {
+
+// The metrics shown in the terminal summary, in reading order.
+const std::vector<std::string> kSummaryMetrics = {
+    "staff_permanent", "staff_agency",      "vacancy_rate",       "agency_share",
+    "turnover_rate_12m", "open_cases",      "unallocated_cases",  "mean_caseload",
+    "max_caseload",      "share_open_cases_3plus_workers"};
+
+std::filesystem::path default_output(const std::string& scenario) {
+    return std::filesystem::path(scenario).stem().string() + ".h5";
+}
+
+output::RunData to_run_data(const model::Scenario& s, model::BatchResult&& batch) {
+    output::RunData run{{}, std::move(batch.times), {}, std::move(batch.series)};
+    run.meta.wfsim_version = kVersion;
+    run.meta.seed = s.seed;
+    run.meta.scenario_name = s.name;
+    run.meta.scenario_yaml = s.source.text;
+    run.meta.start_date = engine::format_iso_date(s.start);
+    run.meta.horizon_days = s.horizon_days;
+    run.meta.interval_days = s.interval_days;
+    run.date.reserve(run.time.size());
+    for (const double t : run.time) {
+        run.date.push_back(engine::format_iso_date(engine::date_at(s.start, t)));
+    }
+    return run;
+}
+
+}  // namespace
+
+int run_command(const RunOptions& options) {
+    model::Scenario scenario;
+    try {
+        scenario = model::load_scenario(options.scenario);
+    } catch (const config::InputError& e) {
+        std::fprintf(stderr, "%s\n", e.what());
+        return kExitInvalidInput;
+    }
+    if (options.replications) scenario.replications = static_cast<std::uint32_t>(*options.replications);
+    if (options.seed) scenario.seed = static_cast<std::uint64_t>(*options.seed);
+    const std::filesystem::path out =
+        options.output.empty() ? default_output(options.scenario) : std::filesystem::path(options.output);
+
+    std::fprintf(stderr, "wfsim %s: %s, %u replications of %.4g years, seed %llu\n", kVersion,
+                 scenario.name.empty() ? options.scenario.c_str() : scenario.name.c_str(),
+                 scenario.replications, scenario.horizon_days / engine::kDaysPerYear,
+                 static_cast<unsigned long long>(scenario.seed));
+    Progress progress(stderr, options.quiet);
+    const auto started = std::chrono::steady_clock::now();
+    model::BatchResult batch = model::run_batch(
+        scenario, options.threads,
+        [&](std::uint32_t done, std::uint32_t total) { progress.update(done, total); });
+    progress.finish();
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    const std::uint64_t events = batch.events;
+
+    output::RunData run = to_run_data(scenario, std::move(batch));
+    try {
+        output::write_run(out, run);
+    } catch (const output::OutputError& e) {
+        std::fprintf(stderr, "wfsim: error: %s\n", e.what());
+        return kExitFailure;
+    }
+
+    const std::size_t last = run.time.size() - 1;
+    std::printf("%s: %u replications, %zu samples, %.3g s (%.3g events/s) -> %s\n",
+                scenario.name.empty() ? options.scenario.c_str() : scenario.name.c_str(),
+                scenario.replications, run.time.size(), seconds,
+                seconds > 0 ? static_cast<double>(events) / seconds : 0.0, out.c_str());
+    std::printf("At the horizon (%s), across replications:\n", run.date[last].c_str());
+    print_summary(stdout, run.series, kSummaryMetrics, last);
+    return kExitOk;
+}
+
+int validate_command(const std::string& scenario_file) {
+    try {
+        const model::Scenario scenario = model::load_scenario(scenario_file);
+        std::printf("%s: valid (%zu roles, %d posts, %.4g years, %u replications)\n",
+                    scenario_file.c_str(), scenario.roles.size(),
+                    [&] {
+                        int posts = 0;
+                        for (const int n : scenario.staffing.establishment) posts += n;
+                        return posts;
+                    }(),
+                    scenario.horizon_days / engine::kDaysPerYear, scenario.replications);
+        return kExitOk;
+    } catch (const config::InputError& e) {
+        std::fprintf(stderr, "%s\n", e.what());
+        return kExitInvalidInput;
+    }
+}
+
+int reference_command() {
+    std::fputs(model::scenario_reference().markdown().c_str(), stdout);
+    return kExitOk;
+}
+
+}  // namespace wfsim::cli

@@ -1,0 +1,53 @@
+#include "tools/wfsim/summary.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace wfsim::cli {
+
+namespace {
+double quantile(const std::vector<double>& sorted, double q) {
+    const double position = q * static_cast<double>(sorted.size() - 1);
+    const std::size_t below = static_cast<std::size_t>(std::floor(position));
+    const std::size_t above = std::min(below + 1, sorted.size() - 1);
+    const double fraction = position - static_cast<double>(below);
+    return sorted[below] + fraction * (sorted[above] - sorted[below]);
+}
+}  // namespace
+
+Band band_of(std::vector<double> values) {
+    std::erase_if(values, [](double v) { return std::isnan(v); });
+    Band band;
+    band.count = values.size();
+    if (values.empty()) {
+        band.mean = band.p5 = band.p95 = std::nan("");
+        return band;
+    }
+    std::sort(values.begin(), values.end());
+    band.mean = std::accumulate(values.begin(), values.end(), 0.0) / values.size();
+    band.p5 = quantile(values, 0.05);
+    band.p95 = quantile(values, 0.95);
+    return band;
+}
+
+void print_summary(std::FILE* out, const output::SeriesTable& series,
+                   std::span<const std::string> metrics, std::size_t sample) {
+    std::fprintf(out, "%-32s %12s %12s %12s\n", "metric", "mean", "5%", "95%");
+    for (const std::string& name : metrics) {
+        const std::size_t m = series.index_of(name);
+        std::vector<double> values;
+        values.reserve(series.replications());
+        for (std::size_t r = 0; r < series.replications(); ++r) {
+            values.push_back(series.at(m, r, sample));
+        }
+        const Band b = band_of(std::move(values));
+        std::fprintf(out, "%-32s %12.4g %12.4g %12.4g", name.c_str(), b.mean, b.p5, b.p95);
+        if (b.count < series.replications()) {
+            std::fprintf(out, "  (%zu of %zu replications)", b.count, series.replications());
+        }
+        std::fputc('\n', out);
+    }
+}
+
+}  // namespace wfsim::cli
