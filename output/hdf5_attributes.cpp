@@ -106,7 +106,8 @@ std::uint64_t read_uint64_attribute(hid_t object, const char* name) {
 std::string read_string_attribute(hid_t object, const char* name) {
     Handle attribute = open_attribute(object, name);
     require_single(attribute.get(), name);
-    Handle type = utf8_string_type();
+    Handle stored = own(H5Aget_type(attribute.get()), H5Tclose, "reading an attribute type");
+    Handle type = memory_string_type_like(stored.get());
     ReadStrings buffer(1);
     check(H5Aread(attribute.get(), type.get(), buffer.data()), context("reading", name));
     return buffer.values().front();
@@ -115,7 +116,8 @@ std::string read_string_attribute(hid_t object, const char* name) {
 std::vector<std::string> read_string_list_attribute(hid_t object, const char* name) {
     Handle attribute = open_attribute(object, name);
     ReadStrings buffer(static_cast<std::size_t>(element_count(attribute.get(), name)));
-    Handle type = utf8_string_type();
+    Handle stored = own(H5Aget_type(attribute.get()), H5Tclose, "reading an attribute type");
+    Handle type = memory_string_type_like(stored.get());
     check(H5Aread(attribute.get(), type.get(), buffer.data()), context("reading", name));
     return buffer.values();
 }

@@ -13,6 +13,16 @@ Handle utf8_string_type() {
     return type;
 }
 
+Handle memory_string_type_like(hid_t stored_type) {
+    Handle type = utf8_string_type();
+    // HDF5 will not convert between ASCII and UTF-8 strings, and other tools write both, so
+    // read with the character set the file used (ASCII is a subset of UTF-8 anyway).
+    const H5T_cset_t cset = H5Tget_cset(stored_type);
+    if (cset == H5T_CSET_ERROR) throw Error("reading a string's character set");
+    check(H5Tset_cset(type.get(), cset), "choosing the string character set");
+    return type;
+}
+
 const char* c_string(const std::string& value, std::string_view what) {
     if (value.find('\0') != std::string::npos) {
         throw Error(std::string(what) + ": string contains a NUL byte");

@@ -14,6 +14,8 @@ namespace wfsim::output::hdf5 {
 // Variable-length UTF-8 strings, used both in memory and in the file. This is netCDF-4's
 // NC_STRING, and h5py returns such attributes as str (fixed-length ones come back as bytes).
 Handle utf8_string_type();
+// A variable-length memory string type in the character set of `stored_type`, for reading.
+Handle memory_string_type_like(hid_t stored_type);
 
 // Pointers into `value(s)` for writing. Throw Error naming `what` if a value contains a NUL
 // byte, which a variable-length HDF5 string cannot hold (it would be silently truncated).

@@ -140,6 +140,7 @@ RunData read_contents(const std::filesystem::path& in) {
 
 RunData read_run(const std::filesystem::path& in) {
     require_readable(in);
+    const hdf5::QuietErrors quiet;
     try {
         return read_contents(in);
     } catch (const hdf5::Error& error) {

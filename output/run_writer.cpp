@@ -83,7 +83,7 @@ void write_root_attributes(hid_t file, const RunData& run) {
     hdf5::write_attribute(file, layout::kFormat, std::string(layout::kFormatName));
     hdf5::write_attribute(file, layout::kMetrics, names);
     hdf5::write_attribute(file, layout::kReplications,
-                          std::int64_t{1});
+                          static_cast<std::int64_t>(run.series.replications()));
     hdf5::write_attribute(file, layout::kSeed, meta.seed);
     hdf5::write_attribute(file, layout::kWfsimVersion, meta.wfsim_version);
     hdf5::write_attribute(file, layout::kScenarioName, meta.scenario_name);
@@ -156,7 +156,7 @@ void write_series(hid_t file, const SeriesTable& table, hid_t replication, hid_t
         hdf5::write_attribute(dataset.get(), layout::kUnits, spec.units);
         hdf5::write_attribute(dataset.get(), layout::kDescription, spec.description);
         attach_scale(dataset.get(), path, replication, layout::kReplication, 0);
-        attach_scale(dataset.get(), path, time, layout::kTime, 0);
+        attach_scale(dataset.get(), path, time, layout::kTime, 1);
     }
 }
 

@@ -6,10 +6,15 @@
 
 namespace wfsim::model {
 
+namespace {
+constexpr double kAbsent = engine::MinTree<>::kAbsent;
+constexpr std::uint32_t kNoSlot = LeastLoaded::kNoSlot;
+}  // namespace
+
 Caseload::Caseload(std::size_t worker_slots, const AllocationParams&, engine::Simulator& sim)
     : next_completion_(sim.add_timer(sim.add_handler(*this), 0, phase::kCompletion)),
-      by_load_(worker_slots),
-      by_due_(worker_slots),
+      least_loaded_(worker_slots),
+      earliest_due_(worker_slots),
       holdings_(worker_slots),
       load_(worker_slots, 0),
       cap_(worker_slots, 0) {}
@@ -18,8 +23,10 @@ void Caseload::add_worker(WorkerId worker, int cap) {
     cap_[worker] = cap;
     load_[worker] = 0;
     holdings_[worker].reserve(static_cast<std::size_t>(cap));
-    if (cap > 0) ++case_holders_;
-    update_load_key(worker);
+    if (cap > 0) {
+        ++case_holders_;
+        least_loaded_.add(worker, cap);
+    }
 }
 
 void Caseload::remove_worker(WorkerId worker, double now) {
@@ -32,11 +39,13 @@ void Caseload::remove_worker(WorkerId worker, double now) {
     }
     allocated_ -= holdings_[worker].size();
     holdings_[worker].clear();
-    if (cap_[worker] > 0) --case_holders_;
+    if (cap_[worker] > 0) {
+        --case_holders_;
+        least_loaded_.remove(worker);
+    }
     load_[worker] = 0;
     cap_[worker] = 0;
-    by_load_.set(worker, engine::MinTree::kAbsent);
-    by_due_.set(worker, engine::MinTree::kAbsent);
+    earliest_due_.set(worker, 0, kAbsent);
 }
 
 void Caseload::rebalance(engine::Simulator& sim) {
@@ -46,8 +55,8 @@ void Caseload::rebalance(engine::Simulator& sim) {
                   [&](CaseId a, CaseId b) { return cases_[a].referral < cases_[b].referral; });
         std::size_t unplaced = 0;
         for (const CaseId id : orphans_) {
-            const WorkerId worker = by_load_.best();
-            if (worker == engine::MinTree::kNoSlot) {
+            const WorkerId worker = least_loaded_.best();
+            if (worker == kNoSlot) {
                 orphans_[unplaced++] = id;
             } else {
                 allocate(id, worker, sim);
@@ -68,8 +77,8 @@ void Caseload::open_case(double work, engine::Simulator& sim) {
     c.referral = referrals_++;
     c.worker = kNone;
     c.workers_seen = 0;
-    const WorkerId worker = waiting_.empty() ? by_load_.best() : engine::MinTree::kNoSlot;
-    if (worker == engine::MinTree::kNoSlot) {
+    const WorkerId worker = waiting_.empty() ? least_loaded_.best() : kNoSlot;
+    if (worker == kNoSlot) {
         waiting_.push_back(id);
     } else {
         allocate(id, worker, sim);
@@ -78,7 +87,7 @@ void Caseload::open_case(double work, engine::Simulator& sim) {
 }
 
 void Caseload::handle(const engine::Event&, engine::Simulator& sim) {
-    const WorkerId worker = by_due_.best();
+    const WorkerId worker = earliest_due_.best();
     std::vector<Holding>& heap = holdings_[worker];
     std::pop_heap(heap.begin(), heap.end(), Later{});
     const CaseId id = heap.back().id;
@@ -88,8 +97,8 @@ void Caseload::handle(const engine::Event&, engine::Simulator& sim) {
     ++closed_;
     --allocated_;
     --load_[worker];
-    update_load_key(worker);
-    by_due_.set(worker, heap.empty() ? engine::MinTree::kAbsent : heap.front().due);
+    least_loaded_.set_load(worker, load_[worker]);
+    earliest_due_.set(worker, 0, heap.empty() ? kAbsent : heap.front().due);
     drain_waiting(sim);
     arm_timer(sim);
 }
@@ -120,20 +129,13 @@ void Caseload::allocate(CaseId id, WorkerId worker, engine::Simulator& sim) {
     std::push_heap(heap.begin(), heap.end(), Later{});
     ++allocated_;
     ++load_[worker];
-    update_load_key(worker);
-    if (heap.front().id == id) by_due_.set(worker, c.due);
-}
-
-void Caseload::update_load_key(WorkerId worker) {
-    const int cap = cap_[worker];
-    const int load = load_[worker];
-    // Exact division of small integers: equal ratios compare equal whatever the caps.
-    by_load_.set(worker, load < cap ? static_cast<double>(load) / cap : engine::MinTree::kAbsent);
+    least_loaded_.set_load(worker, load_[worker]);
+    if (heap.front().id == id) earliest_due_.set(worker, 0, c.due);
 }
 
 void Caseload::arm_timer(engine::Simulator& sim) {
-    const double due = by_due_.best_key();
-    if (due == engine::MinTree::kAbsent) {
+    const double due = earliest_due_.best_key();
+    if (due == kAbsent) {
         sim.disarm(next_completion_);
     } else {
         sim.arm(next_completion_, due);
@@ -142,8 +144,8 @@ void Caseload::arm_timer(engine::Simulator& sim) {
 
 void Caseload::drain_waiting(engine::Simulator& sim) {
     while (!waiting_.empty()) {
-        const WorkerId worker = by_load_.best();
-        if (worker == engine::MinTree::kNoSlot) return;
+        const WorkerId worker = least_loaded_.best();
+        if (worker == kNoSlot) return;
         const CaseId id = waiting_.front();
         waiting_.pop_front();
         allocate(id, worker, sim);

@@ -20,6 +20,7 @@
 #include "engine/min_tree.hpp"
 #include "engine/simulator.hpp"
 #include "models/casework/allocation.hpp"
+#include "models/casework/least_loaded.hpp"
 #include "models/workforce/ids.hpp"
 
 namespace wfsim::model {
@@ -73,7 +74,6 @@ private:
 
     CaseId new_case_slot();
     void allocate(CaseId id, WorkerId worker, engine::Simulator& sim);
-    void update_load_key(WorkerId worker);
     // After a worker's earliest due changed: update the due tree and re-arm the timer.
     void update_due(WorkerId worker, engine::Simulator& sim);
     void drain_waiting(engine::Simulator& sim);
@@ -81,8 +81,8 @@ private:
     void arm_timer(engine::Simulator& sim);
 
     engine::TimerId next_completion_;
-    engine::MinTree by_load_;  // key: load / cap while under cap
-    engine::MinTree by_due_;   // key: due time of the worker's earliest case
+    LeastLoaded least_loaded_;
+    engine::MinTree<> earliest_due_;  // per worker: due time of its earliest case
     std::vector<Case> cases_;
     std::vector<CaseId> free_cases_;
     std::vector<std::vector<Holding>> holdings_;  // per worker, a min-heap by (due, id)

@@ -255,14 +255,22 @@ TEST(RunFile, FailedWriteKeepsThePreviousFileAndLeavesNoTempFile) {
 
 TEST(RunFile, ErrorPrintingIsSilencedOnlyWhileInside) {
     ScratchDir dir;
-    std::ofstream(dir / "notes.h5") << "just some text\n";
+    // A run file missing one attribute: reading it fails inside HDF5 (H5Aopen), which is what
+    // would print HDF5's error stack.
+    const fs::path path = dir / "run.h5";
+    write_run(path, sample_run());
+    {
+        Id file{H5Fopen(path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT), H5Fclose};
+        ASSERT_GE(file.id, 0);
+        ASSERT_GE(H5Adelete(file.id, "seed"), 0);
+    }
     H5E_auto2_t before = nullptr;
     void* before_data = nullptr;
     ASSERT_GE(H5Eget_auto2(H5E_DEFAULT, &before, &before_data), 0);
     ASSERT_NE(before, nullptr);  // HDF5's default prints the stack to stderr
 
     ::testing::internal::CaptureStderr();
-    EXPECT_THROW(read_run(dir / "notes.h5"), OutputError);
+    expect_output_error([&] { read_run(path); }, {path.string(), "'seed'"});
     EXPECT_EQ(::testing::internal::GetCapturedStderr(), "");
 
     H5E_auto2_t after = nullptr;
