@@ -74,6 +74,12 @@ public:
                                       std::optional<engine::Distribution> fallback = {},
                                       Quantity quantity = Quantity::Duration);
 
+    // An optional distribution with no default value: nullopt when the key is absent or
+    // empty; `when_absent` says in the reference what that means ("never filled").
+    std::optional<engine::Distribution> optional_distribution(
+        std::string_view key, FieldDoc doc, std::string_view when_absent,
+        Quantity quantity = Quantity::Duration);
+
     Section section(std::string_view key, FieldDoc doc, bool required = false);
     // A mapping whose keys are free names (e.g. role names), documented as `placeholder`
     // ("<role>"); its keys are never "unknown".
@@ -117,6 +123,8 @@ private:
     Section child(std::string_view key, const YAML::Node& value, std::string_view placeholder = {});
     Section nested(std::string_view key, const Declaration& declaration,
                    std::string_view placeholder);
+    engine::Distribution read_distribution(std::string_view key, const Declaration& declaration,
+                                           const engine::Distribution& neutral, Quantity quantity);
     // The { dist: KIND, ... } form, read by the Section of that mapping.
     std::optional<engine::Distribution> distribution_mapping(Quantity quantity);
     // Reports each key of the mapping not declared, with `message(key)`.

@@ -80,13 +80,32 @@ Distribution Section::distribution(std::string_view key, FieldDoc doc,
     const bool of_durations = quantity == Quantity::Duration;
     const Declaration declaration{"distribution", of_durations ? in_days(doc) : doc,
                                   default_text(fallback, &Distribution::describe), !fallback};
-    const Distribution neutral = fallback.value_or(Distribution::fixed(1.0));
+    return read_distribution(key, declaration, fallback.value_or(Distribution::fixed(1.0)),
+                             quantity);
+}
 
+std::optional<Distribution> Section::optional_distribution(std::string_view key, FieldDoc doc,
+                                                           std::string_view when_absent,
+                                                           Quantity quantity) {
+    const bool of_durations = quantity == Quantity::Duration;
+    const Declaration declaration{"distribution", of_durations ? in_days(doc) : doc,
+                                  std::string(when_absent), false};
+    const auto entry = find_entry(state_->mapping, key);
+    if (!entry || entry->value.IsNull()) {
+        declare(key, declaration);
+        return std::nullopt;
+    }
+    return read_distribution(key, declaration, Distribution::fixed(1.0), quantity);
+}
+
+Distribution Section::read_distribution(std::string_view key, const Declaration& declaration,
+                                        const Distribution& neutral, Quantity quantity) {
     // The mapping form reports its own problems, at its own keys.
     if (const auto entry = find_entry(state_->mapping, key); entry && entry->value.IsMap()) {
         declare(key, declaration);
         return child(key, entry->value).distribution_mapping(quantity).value_or(neutral);
     }
+    const bool of_durations = quantity == Quantity::Duration;
     const auto value = read<double>(key, declaration, [&](const YAML::Node& node) {
         return to_fixed_value(node, of_durations);
     });

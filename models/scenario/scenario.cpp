@@ -37,7 +37,7 @@ void cross_check(config::Section root, const Scenario& s) {
     const bool any_initial_agency =
         std::any_of(s.staffing.initial_agency.begin(), s.staffing.initial_agency.end(),
                     [](int n) { return n > 0; });
-    if (any_initial_agency && !s.agency.has_assignment) {
+    if (any_initial_agency && !s.agency.assignment) {
         if (root.has("agency")) {
             root.section("agency", {""}).error("assignment",
                                                "required when initial_staff.agency is given");

@@ -11,20 +11,20 @@ AgencyParams AgencyParams::read(config::Section root) {
         "cover_vacancies", {"Book an agency worker for every vacancy until a permanent starter "
                             "arrives."},
         false);
-    const bool needed = params.cover_vacancies;
-    const std::optional<engine::Distribution> no_default =
-        needed ? std::nullopt : std::optional(engine::Distribution::fixed(0.0));
-    params.fill_time = section.distribution(
-        "fill_time",
-        {"Time from booking to the agency worker starting. Required with cover_vacancies.", "days"},
-        no_default);
-    params.has_assignment = section.has("assignment");
-    params.assignment = section.distribution(
+    params.fill_time = section.optional_distribution(
+        "fill_time", {"Time from booking to the agency worker starting.", "days"},
+        "none; required with cover_vacancies");
+    params.assignment = section.optional_distribution(
         "assignment",
-        {"Length of one agency assignment; the post books again when it ends if still vacant. "
-         "Required with cover_vacancies or initial agency staff.",
+        {"Length of one agency assignment; the post books again when it ends if still vacant.",
          "days"},
-        no_default);
+        "none; required with cover_vacancies or initial agency staff");
+    if (params.cover_vacancies) {
+        if (!params.fill_time) section.error("fill_time", "required when cover_vacancies is yes");
+        if (!params.assignment) {
+            section.error("assignment", "required when cover_vacancies is yes");
+        }
+    }
     section.finish();
     return params;
 }
@@ -42,7 +42,7 @@ void AgencyProcess::vacancy_opened(PostId post, engine::Simulator& sim) {
 }
 
 void AgencyProcess::agency_started(WorkerId worker, engine::Simulator& sim) {
-    const double stay = params_.assignment.sample(assignment_stream_);
+    const double stay = params_.assignment->sample(assignment_stream_);
     sim.schedule(sim.now() + stay, handler_, worker, staffing_.worker(worker).generation,
                  kAssignmentEnd, phase::kDeparture);
 }
@@ -62,7 +62,7 @@ void AgencyProcess::handle(const engine::Event& event, engine::Simulator& sim) {
 }
 
 void AgencyProcess::book(PostId post, engine::Simulator& sim) {
-    const double delay = params_.fill_time.sample(fill_time_stream_);
+    const double delay = params_.fill_time->sample(fill_time_stream_);
     sim.schedule(sim.now() + delay, handler_, post, staffing_.post(post).vacancy_spell, kArrival,
                  phase::kStart);
 }

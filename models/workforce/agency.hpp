@@ -3,6 +3,8 @@
 // still-vacant post books again. A permanent starter ends the cover (Staffing does that).
 #pragma once
 
+#include <optional>
+
 #include "engine/distribution.hpp"
 #include "engine/random_stream.hpp"
 #include "engine/simulator.hpp"
@@ -12,9 +14,8 @@ namespace wfsim::model {
 
 struct AgencyParams {
     bool cover_vacancies = false;
-    engine::Distribution fill_time = engine::Distribution::fixed(0.0);
-    engine::Distribution assignment = engine::Distribution::fixed(0.0);
-    bool has_assignment = false;  // assignment given in the file
+    std::optional<engine::Distribution> fill_time;   // required with cover_vacancies
+    std::optional<engine::Distribution> assignment;  // required whenever agency staff exist
 
     static AgencyParams read(config::Section root);
 };

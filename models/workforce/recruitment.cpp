@@ -7,13 +7,12 @@ namespace wfsim::model {
 RecruitmentParams RecruitmentParams::read(config::Section root) {
     RecruitmentParams params;
     config::Section section = root.section("recruitment", {"How vacancies are filled."});
-    const engine::Distribution fill_time = section.distribution(
+    params.vacancy_fill_time = section.optional_distribution(
         "vacancy_fill_time",
         {"Continuous recruitment: time from a post falling vacant to a permanent starter taking "
-         "it, drawn independently for each vacancy. Without it vacancies are never filled.",
+         "it, drawn independently for each vacancy.",
          "days"},
-        engine::Distribution::fixed(0.0));
-    if (section.has("vacancy_fill_time")) params.vacancy_fill_time = fill_time;
+        "none: vacancies are never filled");
     section.finish();
     return params;
 }

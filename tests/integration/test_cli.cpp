@@ -186,6 +186,13 @@ TEST(Cli, UnwritableOutputExitsOneAndLeavesNothing) {
     EXPECT_FALSE(std::filesystem::exists(dir.file("missing")));
 }
 
+TEST(Cli, ShippedReferenceMatchesTheProgram) {
+    // scenarios/REFERENCE.md is generated; regenerate with: wfsim reference > scenarios/REFERENCE.md
+    const auto result = run_process(kWfsim + " reference");
+    ASSERT_EQ(result.exit_code, 0);
+    EXPECT_EQ(result.out, read_text(std::string(WFSIM_SOURCE_DIR) + "/scenarios/REFERENCE.md"));
+}
+
 TEST(Cli, ReferenceListsEveryCoreKey) {
     const auto result = run_process(kWfsim + " reference");
     ASSERT_EQ(result.exit_code, 0);
