@@ -7,7 +7,7 @@
 namespace wfsim::model {
 
 namespace {
-constexpr double kAbsent = engine::MinTree<>::kAbsent;
+constexpr double kAbsent = engine::MinTree::kAbsent;
 constexpr std::uint32_t kNoSlot = LeastLoaded::kNoSlot;
 }  // namespace
 
@@ -45,7 +45,7 @@ void Caseload::remove_worker(WorkerId worker, double now) {
     }
     load_[worker] = 0;
     cap_[worker] = 0;
-    earliest_due_.set(worker, 0, kAbsent);
+    earliest_due_.set(worker, kAbsent);
 }
 
 void Caseload::rebalance(engine::Simulator& sim) {
@@ -98,7 +98,7 @@ void Caseload::handle(const engine::Event&, engine::Simulator& sim) {
     --allocated_;
     --load_[worker];
     least_loaded_.set_load(worker, load_[worker]);
-    earliest_due_.set(worker, 0, heap.empty() ? kAbsent : heap.front().due);
+    earliest_due_.set(worker, heap.empty() ? kAbsent : heap.front().due);
     drain_waiting(sim);
     arm_timer(sim);
 }
@@ -130,7 +130,7 @@ void Caseload::allocate(CaseId id, WorkerId worker, engine::Simulator& sim) {
     ++allocated_;
     ++load_[worker];
     least_loaded_.set_load(worker, load_[worker]);
-    if (heap.front().id == id) earliest_due_.set(worker, 0, c.due);
+    if (heap.front().id == id) earliest_due_.set(worker, c.due);
 }
 
 void Caseload::arm_timer(engine::Simulator& sim) {

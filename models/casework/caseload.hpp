@@ -82,7 +82,7 @@ private:
 
     engine::TimerId next_completion_;
     LeastLoaded least_loaded_;
-    engine::MinTree<> earliest_due_;  // per worker: due time of its earliest case
+    engine::MinTree earliest_due_;  // per worker: due time of its earliest case
     std::vector<Case> cases_;
     std::vector<CaseId> free_cases_;
     std::vector<std::vector<Holding>> holdings_;  // per worker, a min-heap by (due, id)
