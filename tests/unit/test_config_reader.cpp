@@ -9,21 +9,14 @@
 #include <gtest/gtest.h>
 
 #include "models/config/document.hpp"
+#include "tests/support/config_problems.hpp"
 
 namespace wfsim::config {
 namespace {
 
-using Lines = std::vector<std::string>;
+using testing::Lines;
 
-// Reads `yaml`, as the file "s.yaml", with `read`; returns every problem formatted.
-Lines problems(std::string yaml, const std::function<void(Section)>& read) {
-    Document document = Document::parse({"s.yaml", std::move(yaml)});
-    read(document.root());
-    Lines lines;
-    for (const Diagnostic& diagnostic : document.diagnostics())
-        lines.push_back(diagnostic.format());
-    return lines;
-}
+using testing::problems;
 
 constexpr std::array<std::string_view, 2> kPolicies = {"least_loaded", "round_robin"};
 
