@@ -7,6 +7,7 @@
 
 #include "engine/calendar.hpp"
 #include "models/batch.hpp"
+#include "models/metrics/metric_catalog.hpp"
 #include "models/config/diagnostics.hpp"
 #include "models/scenario/scenario.hpp"
 #include "output/run_file.hpp"
@@ -57,6 +58,20 @@ int run_command(const RunOptions& options) {
     }
     if (options.replications) scenario.replications = static_cast<std::uint32_t>(*options.replications);
     if (options.seed) scenario.seed = static_cast<std::uint64_t>(*options.seed);
+    // The whole table lives in memory until it is written: refuse sizes that cannot fit
+    // rather than fail halfway with an allocation error.
+    constexpr double kMaxTableBytes = 8.0 * (1u << 30);
+    const double table_bytes = static_cast<double>(scenario.replications) *
+                               (scenario.horizon_days / scenario.interval_days + 2) *
+                               model::kMetricCount * sizeof(double);
+    if (table_bytes > kMaxTableBytes) {
+        std::fprintf(stderr,
+                     "%s: error: replications x samples too large: the results would take "
+                     "%.1f GiB (limit 8 GiB); use fewer replications or a longer "
+                     "output_interval\n",
+                     options.scenario.c_str(), table_bytes / (1u << 30));
+        return kExitInvalidInput;
+    }
     const std::filesystem::path out =
         options.output.empty() ? default_output(options.scenario) : std::filesystem::path(options.output);
 
