@@ -119,3 +119,8 @@ TEST(ConfigDiagnostic, InputErrorJoinsEveryDiagnostic) {
 
 }  // namespace
 }  // namespace wfsim::config
+
+TEST(ConfigDiagnostic, ControlCharactersAreEscapedOntoOneLine) {
+    const wfsim::config::Diagnostic d{"s.yaml", 2, 8, "start", "bad (got 2016-04\r01\x01\t)"};
+    EXPECT_EQ(d.format(), "s.yaml:2:8: error: start: bad (got 2016-04\\r01\\x01\\t)");
+}
