@@ -81,8 +81,8 @@ void Caseload::open_case(double work, engine::Simulator& sim) {
     if (worker == kNoSlot) {
         waiting_.push_back(id);
     } else {
-        allocate(id, worker, sim);
-        arm_timer(sim);
+        // Only a case that becomes its worker's earliest can move the completion timer.
+        if (allocate(id, worker, sim)) arm_timer(sim);
     }
 }
 
@@ -119,7 +119,7 @@ CaseId Caseload::new_case_slot() {
     return static_cast<CaseId>(cases_.size() - 1);
 }
 
-void Caseload::allocate(CaseId id, WorkerId worker, engine::Simulator& sim) {
+bool Caseload::allocate(CaseId id, WorkerId worker, engine::Simulator& sim) {
     Case& c = cases_[id];
     c.worker = worker;
     c.due = sim.now() + c.remaining;
@@ -130,7 +130,9 @@ void Caseload::allocate(CaseId id, WorkerId worker, engine::Simulator& sim) {
     ++allocated_;
     ++load_[worker];
     least_loaded_.set_load(worker, load_[worker]);
-    if (heap.front().id == id) earliest_due_.set(worker, c.due);
+    if (heap.front().id != id) return false;
+    earliest_due_.set(worker, c.due);
+    return true;
 }
 
 void Caseload::arm_timer(engine::Simulator& sim) {

@@ -73,7 +73,8 @@ private:
     };
 
     CaseId new_case_slot();
-    void allocate(CaseId id, WorkerId worker, engine::Simulator& sim);
+    // Returns true when the case became its worker's earliest due (the timer may need moving).
+    bool allocate(CaseId id, WorkerId worker, engine::Simulator& sim);
     // After a worker's earliest due changed: update the due tree and re-arm the timer.
     void update_due(WorkerId worker, engine::Simulator& sim);
     void drain_waiting(engine::Simulator& sim);
