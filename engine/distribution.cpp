@@ -10,35 +10,50 @@
 
 namespace wfsim::engine {
 
-Distribution Distribution::fixed(double value) { return {Kind::Fixed, value, 0.0}; }
-Distribution Distribution::exponential(double mean) { return {Kind::Exponential, mean, 0.0}; }
+Distribution Distribution::fixed(double value) {
+    return {Kind::Fixed, value, 0.0};
+}
+Distribution Distribution::exponential(double mean) {
+    return {Kind::Exponential, mean, 0.0};
+}
 Distribution Distribution::lognormal(double median, double sigma) {
     return {Kind::Lognormal, median, sigma};
 }
-Distribution Distribution::gamma(double mean, double shape) { return {Kind::Gamma, mean, shape}; }
-Distribution Distribution::uniform(double min, double max) { return {Kind::Uniform, min, max}; }
+Distribution Distribution::gamma(double mean, double shape) {
+    return {Kind::Gamma, mean, shape};
+}
+Distribution Distribution::uniform(double min, double max) {
+    return {Kind::Uniform, min, max};
+}
 
 double Distribution::mean() const {
     switch (kind_) {
         case Kind::Fixed:
         case Kind::Exponential:
-        case Kind::Gamma: return a_;
-        case Kind::Lognormal: return a_ * std::exp(0.5 * b_ * b_);
-        case Kind::Uniform: return 0.5 * (a_ + b_);
+        case Kind::Gamma:
+            return a_;
+        case Kind::Lognormal:
+            return a_ * std::exp(0.5 * b_ * b_);
+        case Kind::Uniform:
+            return 0.5 * (a_ + b_);
     }
     return 0.0;
 }
 
 double Distribution::variance() const {
     switch (kind_) {
-        case Kind::Fixed: return 0.0;
-        case Kind::Exponential: return a_ * a_;
-        case Kind::Gamma: return a_ * a_ / b_;
+        case Kind::Fixed:
+            return 0.0;
+        case Kind::Exponential:
+            return a_ * a_;
+        case Kind::Gamma:
+            return a_ * a_ / b_;
         case Kind::Lognormal: {
             const double s2 = b_ * b_;
             return (std::exp(s2) - 1.0) * a_ * a_ * std::exp(s2);
         }
-        case Kind::Uniform: return (b_ - a_) * (b_ - a_) / 12.0;
+        case Kind::Uniform:
+            return (b_ - a_) * (b_ - a_) / 12.0;
     }
     return 0.0;
 }
@@ -46,7 +61,8 @@ double Distribution::variance() const {
 double Distribution::sample(RandomStream& stream) const {
     auto& engine = stream.engine();
     switch (kind_) {
-        case Kind::Fixed: return a_;
+        case Kind::Fixed:
+            return a_;
         case Kind::Exponential:
             return boost::random::exponential_distribution<double>(1.0 / a_)(engine);
         case Kind::Lognormal:
@@ -63,11 +79,16 @@ double Distribution::sample(RandomStream& stream) const {
 
 const char* kind_name(Distribution::Kind kind) {
     switch (kind) {
-        case Distribution::Kind::Fixed: return "fixed";
-        case Distribution::Kind::Exponential: return "exponential";
-        case Distribution::Kind::Lognormal: return "lognormal";
-        case Distribution::Kind::Gamma: return "gamma";
-        case Distribution::Kind::Uniform: return "uniform";
+        case Distribution::Kind::Fixed:
+            return "fixed";
+        case Distribution::Kind::Exponential:
+            return "exponential";
+        case Distribution::Kind::Lognormal:
+            return "lognormal";
+        case Distribution::Kind::Gamma:
+            return "gamma";
+        case Distribution::Kind::Uniform:
+            return "uniform";
     }
     return "?";
 }
@@ -75,7 +96,9 @@ const char* kind_name(Distribution::Kind kind) {
 std::string Distribution::describe() const {
     char buffer[96];
     switch (kind_) {
-        case Kind::Fixed: std::snprintf(buffer, sizeof buffer, "fixed(value=%g)", a_); break;
+        case Kind::Fixed:
+            std::snprintf(buffer, sizeof buffer, "fixed(value=%g)", a_);
+            break;
         case Kind::Exponential:
             std::snprintf(buffer, sizeof buffer, "exponential(mean=%g)", a_);
             break;

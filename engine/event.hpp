@@ -6,7 +6,7 @@
 
 namespace wfsim::engine {
 
-using SimTime = double;         // days since the scenario start
+using SimTime = double;  // days since the scenario start
 using HandlerId = std::uint16_t;
 using Phase = std::uint8_t;
 

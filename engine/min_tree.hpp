@@ -25,7 +25,8 @@ public:
     explicit MinTree(std::size_t slots) {
         while (leaves_ < slots) leaves_ *= 2;
         node_.assign(2 * leaves_, Node{kAbsent, 0});
-        for (std::size_t i = 0; i < leaves_; ++i) node_[leaves_ + i].slot = static_cast<std::uint32_t>(i);
+        for (std::size_t i = 0; i < leaves_; ++i)
+            node_[leaves_ + i].slot = static_cast<std::uint32_t>(i);
         for (std::size_t n = leaves_ - 1; n >= 1; --n) node_[n] = node_[2 * n];
     }
 

@@ -31,8 +31,7 @@ RandomStream::Engine seeded_engine(std::uint64_t seed, std::uint64_t replication
 
 }  // namespace
 
-RandomStream::RandomStream(std::uint64_t seed, std::uint64_t replication,
-                           std::string_view purpose)
+RandomStream::RandomStream(std::uint64_t seed, std::uint64_t replication, std::string_view purpose)
     : engine_(seeded_engine(seed, replication, stream_id(purpose))) {}
 
 double RandomStream::uniform01() {

@@ -37,7 +37,8 @@ namespace {
 }  // namespace
 
 void Simulator::check_not_past(SimTime at) const {
-    if (!(at >= now_)) [[unlikely]] throw_past(at, now_);
+    if (!(at >= now_)) [[unlikely]]
+        throw_past(at, now_);
 }
 
 void Simulator::schedule(SimTime at, HandlerId handler, std::uint32_t target, std::uint32_t stamp,

@@ -12,7 +12,8 @@
 
 namespace wfsim::model {
 
-BatchResult run_batch(const Scenario& scenario, unsigned threads, const ProgressCallback& progress) {
+BatchResult run_batch(const Scenario& scenario, unsigned threads,
+                      const ProgressCallback& progress) {
     const std::uint32_t total = scenario.replications;
     std::vector<double> times = sample_times(scenario.horizon_days, scenario.interval_days);
     output::SeriesTable series(metric_specs(), total, times.size());
@@ -31,8 +32,7 @@ BatchResult run_batch(const Scenario& scenario, unsigned threads, const Progress
             const std::uint32_t rep = next.fetch_add(1);
             if (rep >= total) return;
             try {
-                const ReplicationStats stats =
-                    run_replication(scenario, rep, times, series);
+                const ReplicationStats stats = run_replication(scenario, rep, times, series);
                 events += stats.events;
                 std::lock_guard lock(mutex);
                 ++done;

@@ -15,7 +15,7 @@ namespace wfsim::model {
 struct BatchResult {
     std::vector<double> times;  // sample times, days since start
     output::SeriesTable series;
-    std::uint64_t events = 0;   // over all replications
+    std::uint64_t events = 0;  // over all replications
 };
 
 // Called after each finished replication with the number done so far; calls are serialised.

@@ -14,8 +14,7 @@
 namespace wfsim::model {
 
 ReplicationStats run_replication(const Scenario& s, std::uint32_t replication,
-                                 std::span<const double> sample_times,
-                                 output::SeriesTable& table) {
+                                 std::span<const double> sample_times, output::SeriesTable& table) {
     engine::Simulator sim;
     const auto& establishment = s.staffing.establishment;
     const std::size_t posts =

@@ -21,8 +21,7 @@ namespace {
 }  // namespace
 
 AtomicFile::AtomicFile(std::filesystem::path target)
-    : target_(std::move(target)),
-      temp_(target_.string() + ".tmp-" + std::to_string(::getpid())) {
+    : target_(std::move(target)), temp_(target_.string() + ".tmp-" + std::to_string(::getpid())) {
     // Created here rather than by HDF5 so that a bad directory or permission is reported with
     // the system's own reason instead of a line from HDF5's error stack. No O_EXCL: a leftover
     // with our pid can only come from a dead process, and truncating it is what we want.

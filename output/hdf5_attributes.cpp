@@ -21,9 +21,8 @@ void write_raw(hid_t object, const char* name, hid_t file_type, hid_t memory_typ
                        ? own(H5Screate(H5S_SCALAR), H5Sclose, what)
                        : own(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr),
                              H5Sclose, what);
-    Handle attribute = own(H5Acreate2(object, name, file_type, space.get(), H5P_DEFAULT,
-                                      H5P_DEFAULT),
-                           H5Aclose, what);
+    Handle attribute = own(
+        H5Acreate2(object, name, file_type, space.get(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose, what);
     check(H5Awrite(attribute.get(), memory_type, buffer), what);
 }
 

@@ -25,11 +25,11 @@ std::string shape_text(const std::vector<hsize_t>& dims) {
 Handle create_and_write(hid_t location, const char* name, hid_t file_type, hid_t memory_type,
                         const std::vector<hsize_t>& dims, const void* buffer, hid_t creation) {
     const std::string what = context("writing", name);
-    Handle space = own(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr),
-                       H5Sclose, what);
-    Handle dataset = own(H5Dcreate2(location, name, file_type, space.get(), H5P_DEFAULT,
-                                    creation, H5P_DEFAULT),
-                         H5Dclose, what);
+    Handle space =
+        own(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr), H5Sclose, what);
+    Handle dataset =
+        own(H5Dcreate2(location, name, file_type, space.get(), H5P_DEFAULT, creation, H5P_DEFAULT),
+            H5Dclose, what);
     check(H5Dwrite(dataset.get(), memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, buffer), what);
     return dataset;
 }
@@ -37,8 +37,8 @@ Handle create_and_write(hid_t location, const char* name, hid_t file_type, hid_t
 void require_extent(hid_t dataset, const char* name, const std::vector<hsize_t>& dims) {
     const std::vector<hsize_t> actual = extent(dataset, name);
     if (actual != dims) {
-        throw Error(context("reading", name) + ": shape is " + shape_text(actual) +
-                    ", expected " + shape_text(dims));
+        throw Error(context("reading", name) + ": shape is " + shape_text(actual) + ", expected " +
+                    shape_text(dims));
     }
 }
 
@@ -53,8 +53,7 @@ Handle write_dataset(hid_t location, const char* name, const std::vector<hsize_t
 Handle write_dataset(hid_t location, const char* name, const std::vector<hsize_t>& dims,
                      std::span<const std::int64_t> values) {
     return create_and_write(location, name, NumberType<std::int64_t>::file(),
-                            NumberType<std::int64_t>::memory(), dims, values.data(),
-                            H5P_DEFAULT);
+                            NumberType<std::int64_t>::memory(), dims, values.data(), H5P_DEFAULT);
 }
 
 Handle write_dataset(hid_t location, const char* name, const std::vector<std::string>& values) {

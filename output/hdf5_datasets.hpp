@@ -30,8 +30,7 @@ std::vector<hsize_t> extent(hid_t dataset, const char* name);
 
 // Read everything, after checking the shape is `dims`; a mismatch throws rather than reading
 // past or short of the caller's buffer.
-std::vector<double> read_doubles(hid_t dataset, const char* name,
-                                 const std::vector<hsize_t>& dims);
+std::vector<double> read_doubles(hid_t dataset, const char* name, const std::vector<hsize_t>& dims);
 std::vector<std::string> read_strings(hid_t dataset, const char* name, hsize_t count);
 
 }  // namespace wfsim::output::hdf5

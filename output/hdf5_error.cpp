@@ -35,7 +35,9 @@ QuietErrors::QuietErrors() {
     H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
 }
 
-QuietErrors::~QuietErrors() { H5Eset_auto2(H5E_DEFAULT, saved_func_, saved_data_); }
+QuietErrors::~QuietErrors() {
+    H5Eset_auto2(H5E_DEFAULT, saved_func_, saved_data_);
+}
 
 herr_t check(herr_t status, std::string_view what) {
     if (status < 0) {

@@ -30,8 +30,7 @@ const char* c_string(const std::string& value, std::string_view what) {
     return value.c_str();
 }
 
-std::vector<const char*> c_strings(const std::vector<std::string>& values,
-                                   std::string_view what) {
+std::vector<const char*> c_strings(const std::vector<std::string>& values, std::string_view what) {
     std::vector<const char*> pointers;
     pointers.reserve(values.size());
     for (const std::string& value : values) {

@@ -1,6 +1,7 @@
-// The HDF5 numeric datatypes wfsim stores. Files always use explicit little-endian standard types, so a
-// run file is byte-for-byte the same whichever machine wrote it; memory uses the native types and
-// HDF5 converts (a no-op on little-endian hosts, which keeps NaN payloads and denormals intact).
+// The HDF5 numeric datatypes wfsim stores. Files always use explicit little-endian standard types,
+// so a run file is byte-for-byte the same whichever machine wrote it; memory uses the native types
+// and HDF5 converts (a no-op on little-endian hosts, which keeps NaN payloads and denormals
+// intact).
 #pragma once
 
 #include <hdf5.h>

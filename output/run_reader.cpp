@@ -51,8 +51,8 @@ void require_format(hid_t file) {
     }
     const std::string format = hdf5::read_string_attribute(file, layout::kFormat);
     if (format != layout::kFormatName) {
-        throw hdf5::Error("unsupported format '" + format + "' (expected '" +
-                          layout::kFormatName + "')");
+        throw hdf5::Error("unsupported format '" + format + "' (expected '" + layout::kFormatName +
+                          "')");
     }
 }
 
@@ -111,8 +111,7 @@ SeriesTable read_series(hid_t file, std::size_t replications, hsize_t samples) {
             hdf5::read_doubles(datasets[m].get(), paths[m].c_str(), {replications, samples});
         for (std::size_t r = 0; r < replications; ++r) {
             const auto first = block.begin() + static_cast<std::ptrdiff_t>(r * samples);
-            std::copy(first, first + static_cast<std::ptrdiff_t>(samples),
-                      table.row(m, r).begin());
+            std::copy(first, first + static_cast<std::ptrdiff_t>(samples), table.row(m, r).begin());
         }
     }
     return table;

@@ -94,8 +94,7 @@ void write_root_attributes(hid_t file, const RunData& run) {
 }
 
 void make_scale(hid_t dataset, const char* name) {
-    check(H5DSset_scale(dataset, name),
-          std::string("making '") + name + "' a dimension scale");
+    check(H5DSset_scale(dataset, name), std::string("making '") + name + "' a dimension scale");
 }
 
 void attach_scale(hid_t dataset, const std::string& dataset_name, hid_t scale,
@@ -119,10 +118,8 @@ Handle write_time(hid_t file, const RunData& run) {
 Handle write_replication(hid_t file, std::size_t replications) {
     std::vector<std::int64_t> indices(replications);
     std::iota(indices.begin(), indices.end(), std::int64_t{0});
-    Handle replication =
-        hdf5::write_dataset(file, layout::kReplication, {replications}, indices);
-    hdf5::write_attribute(replication.get(), layout::kLongName,
-                          std::string("replication index"));
+    Handle replication = hdf5::write_dataset(file, layout::kReplication, {replications}, indices);
+    hdf5::write_attribute(replication.get(), layout::kLongName, std::string("replication index"));
     make_scale(replication.get(), layout::kReplication);
     return replication;
 }
@@ -137,9 +134,9 @@ void write_date(hid_t file, const std::vector<std::string>& dates, hid_t time) {
 }
 
 void write_series(hid_t file, const SeriesTable& table, hid_t replication, hid_t time) {
-    Handle group = own(H5Gcreate2(file, layout::kSeriesGroup, H5P_DEFAULT, H5P_DEFAULT,
-                                  H5P_DEFAULT),
-                       H5Gclose, "creating group 'series'");
+    Handle group =
+        own(H5Gcreate2(file, layout::kSeriesGroup, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), H5Gclose,
+            "creating group 'series'");
     Handle creation = series_creation(table.replications(), table.samples());
     std::vector<double> block;
     for (std::size_t m = 0; m < table.metrics(); ++m) {
@@ -150,9 +147,8 @@ void write_series(hid_t file, const SeriesTable& table, hid_t replication, hid_t
         }
         const SeriesSpec& spec = table.specs()[m];
         const std::string path = std::string(layout::kSeriesGroup) + "/" + spec.name;
-        Handle dataset = hdf5::write_dataset(file, path.c_str(),
-                                             {table.replications(), table.samples()}, block,
-                                             creation.get());
+        Handle dataset = hdf5::write_dataset(
+            file, path.c_str(), {table.replications(), table.samples()}, block, creation.get());
         hdf5::write_attribute(dataset.get(), layout::kUnits, spec.units);
         hdf5::write_attribute(dataset.get(), layout::kDescription, spec.description);
         attach_scale(dataset.get(), path, replication, layout::kReplication, 0);
@@ -165,8 +161,8 @@ void write_contents(const std::filesystem::path& path, const RunData& run) {
     // By default H5Fclose quietly leaves the file open while any object in it is, which would
     // let the rename happen before the final flush; "semi" makes that a reported error.
     check(H5Pset_fclose_degree(access.get(), H5F_CLOSE_SEMI), "setting up file access");
-    Handle file = own(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, access.get()),
-                      H5Fclose, "creating the HDF5 file");
+    Handle file = own(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, access.get()), H5Fclose,
+                      "creating the HDF5 file");
     {
         write_root_attributes(file.get(), run);
         Handle time = write_time(file.get(), run);

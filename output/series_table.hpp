@@ -12,7 +12,7 @@
 namespace wfsim::output {
 
 struct SeriesSpec {
-    std::string name;         // also the dataset name in the run file, so no '/'
+    std::string name;  // also the dataset name in the run file, so no '/'
     std::string units;
     std::string description;
 };

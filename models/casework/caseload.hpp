@@ -41,8 +41,8 @@ public:
     void handle(const engine::Event& event, engine::Simulator& sim) override;
 
     // State for the recorder.
-    std::uint64_t referrals() const { return referrals_; }   // cumulative
-    std::uint64_t closed() const { return closed_; }         // cumulative
+    std::uint64_t referrals() const { return referrals_; }  // cumulative
+    std::uint64_t closed() const { return closed_; }        // cumulative
     std::uint64_t open() const { return referrals_ - closed_; }
     std::uint64_t allocated() const { return allocated_; }
     std::uint64_t waiting() const { return waiting_.size(); }
@@ -55,8 +55,8 @@ public:
 
 private:
     struct Case {
-        double remaining = 0.0;  // work left, while not allocated
-        double due = 0.0;        // completion time, while allocated
+        double remaining = 0.0;      // work left, while not allocated
+        double due = 0.0;            // completion time, while allocated
         std::uint64_t referral = 0;  // referral order, to hand on and queue fairly
         WorkerId worker = kNone;
         std::uint16_t workers_seen = 0;

@@ -29,14 +29,13 @@ DemandParams DemandParams::read(config::Section root) {
     return params;
 }
 
-DemandProcess::DemandProcess(const DemandParams& params, Caseload& caseload,
-                             engine::Simulator& sim, std::uint64_t seed, std::uint64_t replication)
+DemandProcess::DemandProcess(const DemandParams& params, Caseload& caseload, engine::Simulator& sim,
+                             std::uint64_t seed, std::uint64_t replication)
     : params_(params),
       caseload_(caseload),
       next_referral_(sim.add_timer(sim.add_handler(*this), 0, phase::kReferral)),
-      mean_gap_days_(params.referrals_per_year > 0.0
-                         ? engine::kDaysPerYear / params.referrals_per_year
-                         : 0.0),
+      mean_gap_days_(
+          params.referrals_per_year > 0.0 ? engine::kDaysPerYear / params.referrals_per_year : 0.0),
       arrival_stream_(seed, replication, "demand.arrivals"),
       duration_stream_(seed, replication, "demand.case_duration") {}
 

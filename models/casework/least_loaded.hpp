@@ -62,7 +62,7 @@ private:
 
     struct CapClass {
         int cap;
-        std::vector<std::uint64_t> buckets;         // cap levels x words_ bitsets
+        std::vector<std::uint64_t> buckets;          // cap levels x words_ bitsets
         std::vector<std::uint64_t> nonempty_levels;  // bit L set when bucket L has a worker
         std::vector<int> count;                      // workers per level
     };

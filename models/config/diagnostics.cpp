@@ -25,9 +25,15 @@ std::string printable(std::string_view text) {
             continue;
         }
         switch (c) {
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
             default: {
                 static constexpr char kHex[] = "0123456789abcdef";
                 out += "\\x";

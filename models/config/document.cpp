@@ -64,13 +64,21 @@ Document Document::documenting(Reference& reference) {
     return Document(std::move(state));
 }
 
-Section Document::root() { return Section(state_, state_->section("", state_->root, {})); }
+Section Document::root() {
+    return Section(state_, state_->section("", state_->root, {}));
+}
 
-void Document::report(Diagnostic diagnostic) { state_->report(std::move(diagnostic)); }
+void Document::report(Diagnostic diagnostic) {
+    state_->report(std::move(diagnostic));
+}
 
-bool Document::has_errors() const { return !state_->diagnostics.empty(); }
+bool Document::has_errors() const {
+    return !state_->diagnostics.empty();
+}
 
-const std::vector<Diagnostic>& Document::diagnostics() const { return state_->diagnostics; }
+const std::vector<Diagnostic>& Document::diagnostics() const {
+    return state_->diagnostics;
+}
 
 void Document::throw_if_errors() const {
     if (has_errors()) throw InputError(state_->diagnostics);

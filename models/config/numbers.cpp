@@ -2,13 +2,16 @@
 
 #include <array>
 #include <charconv>
+#include <cmath>
 #include <limits>
 
 namespace wfsim::config {
 
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 // [0-9]+(\.[0-9]*)? | \.[0-9]+, then an optional exponent [eE][-+]?[0-9]+.
 bool is_decimal(std::string_view text) {
@@ -63,7 +66,12 @@ std::optional<double> parse_number(std::string_view text) {
 
 std::string format_number(double value) {
     std::array<char, 32> buffer{};  // the longest shortest form, "-2.2250738585072014e-308", fits
-    char* end = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value).ptr;
+    // Whole numbers a user could type print in full ("100000", not the shortest form "1e+05").
+    const bool whole = std::abs(value) <= 9007199254740992.0 && value == std::trunc(value);
+    char* end = whole ? std::to_chars(buffer.data(), buffer.data() + buffer.size(), value,
+                                      std::chars_format::fixed)
+                            .ptr
+                      : std::to_chars(buffer.data(), buffer.data() + buffer.size(), value).ptr;
     return std::string(buffer.data(), end);
 }
 

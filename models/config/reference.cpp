@@ -17,7 +17,9 @@ std::string_view last_key(std::string_view path) {
     return dot == std::string_view::npos ? path : path.substr(dot + 1);
 }
 
-std::string_view top_key(std::string_view path) { return path.substr(0, path.find('.')); }
+std::string_view top_key(std::string_view path) {
+    return path.substr(0, path.find('.'));
+}
 
 // Markdown table cells cannot hold pipes or line breaks.
 std::string cell(std::string_view text) {

@@ -13,9 +13,13 @@ namespace wfsim::config {
 Section::Section(std::shared_ptr<DocumentState> document, std::shared_ptr<SectionState> state)
     : document_(std::move(document)), state_(std::move(state)) {}
 
-bool Section::present() const { return state_->present; }
+bool Section::present() const {
+    return state_->present;
+}
 
-const std::string& Section::path() const { return state_->path; }
+const std::string& Section::path() const {
+    return state_->path;
+}
 
 bool Section::has(std::string_view key) const {
     return document_->documenting() || find_entry(state_->mapping, key).has_value();

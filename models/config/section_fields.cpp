@@ -14,7 +14,9 @@ namespace wfsim::config {
 
 namespace {
 
-std::string yes_no(bool value) { return value ? "yes" : "no"; }
+std::string yes_no(bool value) {
+    return value ? "yes" : "no";
+}
 
 }  // namespace
 

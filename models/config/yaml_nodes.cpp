@@ -7,7 +7,9 @@ Position position_of(const YAML::Mark& mark) {
     return {mark.line + 1, mark.column + 1};
 }
 
-Position position_of(const YAML::Node& node) { return position_of(node.Mark()); }
+Position position_of(const YAML::Node& node) {
+    return position_of(node.Mark());
+}
 
 std::optional<Entry> find_entry(const YAML::Node& mapping, std::string_view key) {
     if (!mapping.IsMap()) return std::nullopt;
@@ -24,11 +26,15 @@ Position value_position(const Entry& entry) {
 
 std::string shown(const YAML::Node& node) {
     switch (node.Type()) {
-        case YAML::NodeType::Map: return "a mapping";
-        case YAML::NodeType::Sequence: return "a sequence";
-        case YAML::NodeType::Scalar: return "'" + node.Scalar() + "'";
+        case YAML::NodeType::Map:
+            return "a mapping";
+        case YAML::NodeType::Sequence:
+            return "a sequence";
+        case YAML::NodeType::Scalar:
+            return "'" + node.Scalar() + "'";
         case YAML::NodeType::Null:
-        case YAML::NodeType::Undefined: break;
+        case YAML::NodeType::Undefined:
+            break;
     }
     return "nothing";
 }

@@ -34,6 +34,8 @@ inline constexpr std::size_t kMetricCount = static_cast<std::size_t>(Metric::Cou
 // In Metric order.
 const std::vector<output::SeriesSpec>& metric_specs();
 
-inline std::size_t index(Metric m) { return static_cast<std::size_t>(m); }
+inline std::size_t index(Metric m) {
+    return static_cast<std::size_t>(m);
+}
 
 }  // namespace wfsim::model

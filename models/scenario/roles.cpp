@@ -17,12 +17,13 @@ RoleCatalog RoleCatalog::read(config::Section root) {
         config::Section settings = roles.section(name, {"Settings of one role."}, true);
         Role role;
         role.name = name;
-        role.caseload_cap = static_cast<int>(settings.integer(
-            "caseload_cap",
-            {"Most cases a full-time worker in this role may hold at once; 0 for roles that hold no "
-             "cases.",
-             "cases"},
-            {.min = 0, .max = kMaxCaseloadCap}));
+        role.caseload_cap =
+            static_cast<int>(settings.integer("caseload_cap",
+                                              {"Most cases a full-time worker in this role may "
+                                               "hold at once; 0 for roles that hold no "
+                                               "cases.",
+                                               "cases"},
+                                              {.min = 0, .max = kMaxCaseloadCap}));
         settings.finish();
         catalog.roles_.push_back(std::move(role));
     }
@@ -43,7 +44,8 @@ std::vector<std::string> RoleCatalog::names() const {
     return out;
 }
 
-std::optional<RoleId> RoleCatalog::resolve(config::Section& section, const std::string& name) const {
+std::optional<RoleId> RoleCatalog::resolve(config::Section& section,
+                                           const std::string& name) const {
     if (auto id = find(name)) return id;
     std::string message = "role '" + name + "' is not declared in roles";
     const std::vector<std::string> known = names();

@@ -14,15 +14,15 @@ void read_run_settings(config::Section root, Scenario& s) {
     s.horizon_days = root.duration(
         "horizon", {"How long to simulate (at most 200 years).", "days"},
         {.min = 0.0, .max = kMaxHorizonYears * engine::kDaysPerYear, .min_exclusive = true});
-    s.interval_days = root.duration(
-        "output_interval", {"Time between samples of the output series.", "days"},
-        {.min = 0.0, .min_exclusive = true}, engine::kDaysPerMonth);
-    s.seed = static_cast<std::uint64_t>(root.integer(
-        "seed", {"Seed of every random stream; same seed, same results."},
-        {.min = 0.0, .max = 9007199254740992.0}, 1));
-    s.replications = static_cast<std::uint32_t>(root.integer(
-        "replications", {"Independent replications of the run."},
-        {.min = 1.0, .max = static_cast<double>(kMaxReplications)}, 10));
+    s.interval_days =
+        root.duration("output_interval", {"Time between samples of the output series.", "days"},
+                      {.min = 0.0, .min_exclusive = true}, engine::kDaysPerMonth);
+    s.seed = static_cast<std::uint64_t>(
+        root.integer("seed", {"Seed of every random stream; same seed, same results."},
+                     {.min = 0.0, .max = 9007199254740992.0}, 1));
+    s.replications = static_cast<std::uint32_t>(
+        root.integer("replications", {"Independent replications of the run."},
+                     {.min = 1.0, .max = static_cast<double>(kMaxReplications)}, 10));
 }
 
 // Checks that need more than one section.
@@ -39,11 +39,12 @@ void cross_check(config::Section root, const Scenario& s) {
                     [](int n) { return n > 0; });
     if (any_initial_agency && !s.agency.assignment) {
         if (root.has("agency")) {
-            root.section("agency", {""}).error("assignment",
-                                               "required when initial_staff.agency is given");
+            root.section("agency", {""})
+                .error("assignment", "required when initial_staff.agency is given");
         } else {
-            root.error("initial_staff", "agency staff given but no agency: section with an "
-                                        "assignment length");
+            root.error("initial_staff",
+                       "agency staff given but no agency: section with an "
+                       "assignment length");
         }
     }
 }

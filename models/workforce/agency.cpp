@@ -7,10 +7,11 @@ namespace wfsim::model {
 AgencyParams AgencyParams::read(config::Section root) {
     AgencyParams params;
     config::Section section = root.section("agency", {"Agency (locum) staff."});
-    params.cover_vacancies = section.boolean(
-        "cover_vacancies", {"Book an agency worker for every vacancy until a permanent starter "
-                            "arrives."},
-        false);
+    params.cover_vacancies =
+        section.boolean("cover_vacancies",
+                        {"Book an agency worker for every vacancy until a permanent starter "
+                         "arrives."},
+                        false);
     params.fill_time = section.optional_distribution(
         "fill_time", {"Time from booking to the agency worker starting.", "days"},
         "none; required with cover_vacancies");
@@ -29,8 +30,8 @@ AgencyParams AgencyParams::read(config::Section root) {
     return params;
 }
 
-AgencyProcess::AgencyProcess(const AgencyParams& params, Staffing& staffing,
-                             engine::Simulator& sim, std::uint64_t seed, std::uint64_t replication)
+AgencyProcess::AgencyProcess(const AgencyParams& params, Staffing& staffing, engine::Simulator& sim,
+                             std::uint64_t seed, std::uint64_t replication)
     : params_(params),
       staffing_(staffing),
       handler_(sim.add_handler(*this)),

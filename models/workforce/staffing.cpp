@@ -13,9 +13,9 @@ StaffingParams StaffingParams::read(config::Section root, const RoleCatalog& rol
     params.establishment =
         roles.read_counts(establishment, {"Funded posts in this role.", "posts"}, 0);
 
-    config::Section initial = root.section(
-        "initial_staff", {"Staff in post at the start date; roles not listed start with none."},
-        true);
+    config::Section initial =
+        root.section("initial_staff",
+                     {"Staff in post at the start date; roles not listed start with none."}, true);
     config::Section permanent = initial.named_entries(
         "permanent", {"Permanent staff in post at the start, per role."}, "<role>");
     params.initial_permanent = roles.read_counts(
@@ -33,8 +33,9 @@ StaffingParams StaffingParams::read(config::Section root, const RoleCatalog& rol
         const int in_post = params.initial_permanent[r];
         const int covering = params.initial_agency[r];
         if (in_post > posts) {
-            permanent.error(name, "more permanent staff than posts (got " + std::to_string(in_post) +
-                                      ", establishment " + std::to_string(posts) + ")");
+            permanent.error(name, "more permanent staff than posts (got " +
+                                      std::to_string(in_post) + ", establishment " +
+                                      std::to_string(posts) + ")");
         } else if (covering > posts - in_post) {
             agency.error(name, "more agency staff than vacancies to cover (got " +
                                    std::to_string(covering) + ", vacancies " +

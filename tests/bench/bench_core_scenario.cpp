@@ -17,7 +17,8 @@ int main(int argc, char** argv) {
 
     const auto t0 = std::chrono::steady_clock::now();
     const wfsim::model::BatchResult result = wfsim::model::run_batch(scenario, 1);
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);

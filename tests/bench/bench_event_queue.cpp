@@ -112,8 +112,8 @@ double simulator_rate(std::size_t pending, std::size_t ops) {
 int main(int argc, char** argv) {
     const std::size_t ops = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 5000000;
     std::printf("hold model, %zu operations per measurement (events/s, higher is better)\n", ops);
-    std::printf("%10s %16s %16s %16s %10s %10s %14s\n", "pending", "bare pq(24B)",
-                "EventQueue", "Simulator", "queue/bare", "sim/bare", "bytes/pending");
+    std::printf("%10s %16s %16s %16s %10s %10s %14s\n", "pending", "bare pq(24B)", "EventQueue",
+                "Simulator", "queue/bare", "sim/bare", "bytes/pending");
     for (const std::size_t pending : {std::size_t{1000}, std::size_t{100000}}) {
         double bytes = 0;
         // Interleave and repeat so drift in machine speed hits all three alike.

@@ -112,10 +112,10 @@ TEST(Cli, RunsTheCoreScenarioAndWritesTheSeries) {
 TEST(Cli, ResultsDoNotDependOnThreadCount) {
     TempDir dir;
     const std::string scenario = short_core(dir, 2);
-    const auto one = run_process(kWfsim + " run " + scenario + " --replications 4 --threads 1 -q -o " +
-                                 dir.file("t1.h5"));
-    const auto two = run_process(kWfsim + " run " + scenario + " --replications 4 --threads 2 -q -o " +
-                                 dir.file("t2.h5"));
+    const auto one = run_process(kWfsim + " run " + scenario +
+                                 " --replications 4 --threads 1 -q -o " + dir.file("t1.h5"));
+    const auto two = run_process(kWfsim + " run " + scenario +
+                                 " --replications 4 --threads 2 -q -o " + dir.file("t2.h5"));
     ASSERT_EQ(one.exit_code, 0) << one.err;
     ASSERT_EQ(two.exit_code, 0) << two.err;
     const auto a = wfsim::output::read_run(dir.file("t1.h5"));
@@ -126,12 +126,14 @@ TEST(Cli, ResultsDoNotDependOnThreadCount) {
 TEST(Cli, MoreReplicationsLeaveTheFirstOnesUnchanged) {
     TempDir dir;
     const std::string scenario = short_core(dir, 2);
-    ASSERT_EQ(run_process(kWfsim + " run " + scenario + " --replications 3 -q -o " + dir.file("a.h5"))
-                  .exit_code,
-              0);
-    ASSERT_EQ(run_process(kWfsim + " run " + scenario + " --replications 6 -q -o " + dir.file("b.h5"))
-                  .exit_code,
-              0);
+    ASSERT_EQ(
+        run_process(kWfsim + " run " + scenario + " --replications 3 -q -o " + dir.file("a.h5"))
+            .exit_code,
+        0);
+    ASSERT_EQ(
+        run_process(kWfsim + " run " + scenario + " --replications 6 -q -o " + dir.file("b.h5"))
+            .exit_code,
+        0);
     const auto a = wfsim::output::read_run(dir.file("a.h5"));
     const auto b = wfsim::output::read_run(dir.file("b.h5"));
     EXPECT_TRUE(same_bits(a.series, b.series, 3));
@@ -187,7 +189,8 @@ TEST(Cli, UnwritableOutputExitsOneAndLeavesNothing) {
 }
 
 TEST(Cli, ShippedReferenceMatchesTheProgram) {
-    // scenarios/REFERENCE.md is generated; regenerate with: wfsim reference > scenarios/REFERENCE.md
+    // scenarios/REFERENCE.md is generated; regenerate with: wfsim reference >
+    // scenarios/REFERENCE.md
     const auto result = run_process(kWfsim + " reference");
     ASSERT_EQ(result.exit_code, 0);
     EXPECT_EQ(result.out, read_text(std::string(WFSIM_SOURCE_DIR) + "/scenarios/REFERENCE.md"));
@@ -196,9 +199,10 @@ TEST(Cli, ShippedReferenceMatchesTheProgram) {
 TEST(Cli, ReferenceListsEveryCoreKey) {
     const auto result = run_process(kWfsim + " reference");
     ASSERT_EQ(result.exit_code, 0);
-    for (const char* key : {"horizon", "output_interval", "caseload_cap", "annual_rate",
-                            "vacancy_fill_time", "cover_vacancies", "fill_time", "assignment",
-                            "referrals_per_year", "initial_open_cases", "case_duration", "policy"}) {
+    for (const char* key :
+         {"horizon", "output_interval", "caseload_cap", "annual_rate", "vacancy_fill_time",
+          "cover_vacancies", "fill_time", "assignment", "referrals_per_year", "initial_open_cases",
+          "case_duration", "policy"}) {
         EXPECT_NE(result.out.find(key), std::string::npos) << key;
     }
 }

@@ -34,8 +34,7 @@ std::uint64_t fingerprint(const wfsim::output::SeriesTable& table, const char* m
 }  // namespace
 
 TEST(Golden, CoreScenarioFingerprint) {
-    wfsim::model::Scenario s =
-        wfsim::model::load_scenario(WFSIM_SOURCE_DIR "/scenarios/core.yaml");
+    wfsim::model::Scenario s = wfsim::model::load_scenario(WFSIM_SOURCE_DIR "/scenarios/core.yaml");
     s.replications = 2;
     const wfsim::model::BatchResult result = wfsim::model::run_batch(s, 2);
     const auto& t = result.series;

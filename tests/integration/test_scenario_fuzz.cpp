@@ -12,15 +12,11 @@
 #include "models/batch.hpp"
 #include "models/config/diagnostics.hpp"
 #include "models/scenario/scenario.hpp"
+#include "tests/support/core_scenario.hpp"
 
 namespace {
 
-std::string core_text() {
-    std::ifstream in(WFSIM_SOURCE_DIR "/scenarios/core.yaml");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
+using wfsim::testing::core_text;
 
 std::string mutate(std::string text, std::mt19937_64& rng) {
     static const std::string kAlphabet = "{}[]:,-#'\"\n \t0123456789.eE+xyz_~!&*|>%@`\\";
@@ -28,11 +24,21 @@ std::string mutate(std::string text, std::mt19937_64& rng) {
     for (int e = 0; e < edits && !text.empty(); ++e) {
         const std::size_t at = rng() % text.size();
         switch (rng() % 5) {
-            case 0: text[at] = kAlphabet[rng() % kAlphabet.size()]; break;
-            case 1: text.erase(at, 1 + rng() % 8); break;
-            case 2: text.insert(at, text.substr(rng() % text.size(), 1 + rng() % 12)); break;
-            case 3: text.resize(at); break;
-            default: text[at] = static_cast<char>(rng() % 256); break;
+            case 0:
+                text[at] = kAlphabet[rng() % kAlphabet.size()];
+                break;
+            case 1:
+                text.erase(at, 1 + rng() % 8);
+                break;
+            case 2:
+                text.insert(at, text.substr(rng() % text.size(), 1 + rng() % 12));
+                break;
+            case 3:
+                text.resize(at);
+                break;
+            default:
+                text[at] = static_cast<char>(rng() % 256);
+                break;
         }
     }
     return text;
@@ -63,7 +69,8 @@ TEST(ScenarioFuzz, CorruptedScenariosLoadOrFailCleanly) {
             ASSERT_FALSE(e.diagnostics().empty()) << text;
             for (const auto& d : e.diagnostics()) {
                 const std::string line = d.format();
-                ASSERT_TRUE(std::regex_match(line, line_format)) << line << "\n--- input:\n" << text;
+                ASSERT_TRUE(std::regex_match(line, line_format)) << line << "\n--- input:\n"
+                                                                 << text;
                 ASSERT_EQ(line.find('\n'), std::string::npos) << line;
             }
         }

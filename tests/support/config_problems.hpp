@@ -17,7 +17,8 @@ inline Lines problems(std::string yaml, const std::function<void(Section)>& read
     Document document = Document::parse({"s.yaml", std::move(yaml)});
     read(document.root());
     Lines lines;
-    for (const Diagnostic& diagnostic : document.diagnostics()) lines.push_back(diagnostic.format());
+    for (const Diagnostic& diagnostic : document.diagnostics())
+        lines.push_back(diagnostic.format());
     return lines;
 }
 

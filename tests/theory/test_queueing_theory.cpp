@@ -50,9 +50,9 @@ constexpr double kCaseMean = kDaysPerMonth;  // 1 / mu: one month
 
 struct StaffMix {
     const char* name;
-    std::string roles;          // YAML of roles, establishment and initial_staff
-    int servers;                // s = sum of caps of case-holding workers
-    double utilisation;         // rho = a / s
+    std::string roles;   // YAML of roles, establishment and initial_staff
+    int servers;         // s = sum of caps of case-holding workers
+    double utilisation;  // rho = a / s
     double horizon_years;
 };
 
@@ -79,7 +79,9 @@ std::vector<StaffMix> staff_mixes() {
     };
 }
 
-void PrintTo(const StaffMix& mix, std::ostream* os) { *os << mix.name; }
+void PrintTo(const StaffMix& mix, std::ostream* os) {
+    *os << mix.name;
+}
 
 class ErlangQueue : public ::testing::TestWithParam<StaffMix> {};
 
@@ -93,9 +95,9 @@ TEST_P(ErlangQueue, OpenAndWaitingCasesMatchMMs) {
     const double l = lq + a;
 
     const std::string yaml =
-        "name: mms " + std::string(mix.name) + "\nstart: 2020-01-01\nhorizon: " +
-        num(mix.horizon_years) + " years\noutput_interval: 2 weeks\nreplications: 256\n" +
-        mix.roles +
+        "name: mms " + std::string(mix.name) +
+        "\nstart: 2020-01-01\nhorizon: " + num(mix.horizon_years) +
+        " years\noutput_interval: 2 weeks\nreplications: 256\n" + mix.roles +
         "demand:\n  referrals_per_year: " + num(referrals_per_year) +
         "\n  initial_open_cases: " + std::to_string(static_cast<int>(std::lround(l))) +
         "\n  case_duration: { dist: exponential, mean: " + num(kCaseMean) + " }\n";
@@ -105,8 +107,8 @@ TEST_P(ErlangQueue, OpenAndWaitingCasesMatchMMs) {
     // Relaxation time of M/M/s near saturation ~ 1 / (s mu (1 - sqrt rho)^2): 1.6-2.1 years here;
     // the queue starts at its mean, and 10 years of burn-in is ample.
     constexpr double kBurnIn = 10.0 * kDaysPerYear;
-    std::cout << "[ theory   ] " << tag << ": s = " << s << ", a = " << a
-              << ", Erlang C = " << c << std::endl;
+    std::cout << "[ theory   ] " << tag << ": s = " << s << ", a = " << a << ", Erlang C = " << c
+              << std::endl;
 
     expect_matches(tag + " open_cases (L)",
                    estimate(time_average(result, Metric::OpenCases, kBurnIn)), l);
@@ -161,14 +163,16 @@ std::vector<Duration> durations() {
     const double sigma = 1.0;
     return {
         {"exponential", "{ dist: exponential, mean: " + num(kCaseMean) + " }"},
-        {"lognormal", "{ dist: lognormal, median: " +
-                          num(kCaseMean / std::exp(0.5 * sigma * sigma)) + ", sigma: " +
-                          num(sigma) + " }"},
+        {"lognormal",
+         "{ dist: lognormal, median: " + num(kCaseMean / std::exp(0.5 * sigma * sigma)) +
+             ", sigma: " + num(sigma) + " }"},
         {"fixed", num(kCaseMean)},
     };
 }
 
-void PrintTo(const Duration& duration, std::ostream* os) { *os << duration.name; }
+void PrintTo(const Duration& duration, std::ostream* os) {
+    *os << duration.name;
+}
 
 class InfiniteServer : public ::testing::TestWithParam<Duration> {};
 
@@ -182,8 +186,8 @@ TEST_P(InfiniteServer, OpenCasesArePoissonWithMeanLoad) {
         "roles:\n  social_worker: { caseload_cap: 1000 }\n"
         "establishment: { social_worker: 10 }\n"
         "initial_staff:\n  permanent: { social_worker: 10 }\n"
-        "demand:\n  referrals_per_year: " + num(referrals_per_year) +
-        "\n  case_duration: " + duration.yaml + "\n";
+        "demand:\n  referrals_per_year: " +
+        num(referrals_per_year) + "\n  case_duration: " + duration.yaml + "\n";
     const std::string tag = std::string("mginf/") + duration.name;
     const model::BatchResult result = run_yaml(tag, yaml);
 

@@ -26,9 +26,9 @@ using model::Metric;
 // --- 1. Long-run filled posts depend only on the mean vacancy fill time -------------------
 
 constexpr int kPosts = 1000;
-constexpr double kAnnualRate = 0.5;                 // mean tenure T = 2 years
-constexpr double kMeanFill = 6.0 * kDaysPerMonth;   // m = 6 months
-constexpr double kBurnIn = 10.0 * kDaysPerYear;     // 4 mean post cycles (T + m = 2.5 y)
+constexpr double kAnnualRate = 0.5;                // mean tenure T = 2 years
+constexpr double kMeanFill = 6.0 * kDaysPerMonth;  // m = 6 months
+constexpr double kBurnIn = 10.0 * kDaysPerYear;    // 4 mean post cycles (T + m = 2.5 y)
 
 struct FillTime {
     const char* name;
@@ -38,9 +38,9 @@ struct FillTime {
 std::vector<FillTime> fill_times() {
     const double sigma = 0.8;
     return {
-        {"lognormal", "{ dist: lognormal, median: " +
-                          num(kMeanFill / std::exp(0.5 * sigma * sigma)) + ", sigma: " +
-                          num(sigma) + " }"},
+        {"lognormal",
+         "{ dist: lognormal, median: " + num(kMeanFill / std::exp(0.5 * sigma * sigma)) +
+             ", sigma: " + num(sigma) + " }"},
         {"fixed", "{ dist: fixed, value: " + num(kMeanFill) + " }"},
         {"gamma", "{ dist: gamma, mean: " + num(kMeanFill) + ", shape: 0.5 }"},
         {"uniform", "{ dist: uniform, min: 1 month, max: 11 months }"},
@@ -48,7 +48,9 @@ std::vector<FillTime> fill_times() {
     };
 }
 
-void PrintTo(const FillTime& fill, std::ostream* os) { *os << fill.name; }
+void PrintTo(const FillTime& fill, std::ostream* os) {
+    *os << fill.name;
+}
 
 class FilledPosts : public ::testing::TestWithParam<FillTime> {};
 
@@ -58,10 +60,18 @@ TEST_P(FilledPosts, LongRunHeadcountIsNTOverTPlusM) {
         "name: renewal " + std::string(fill.name) +
         "\nstart: 2020-01-01\nhorizon: 40 years\noutput_interval: 1 month\nreplications: 256\n"
         "roles:\n  social_worker: { caseload_cap: 20 }\n"
-        "establishment: { social_worker: " + std::to_string(kPosts) + " }\n"
-        "initial_staff:\n  permanent: { social_worker: " + std::to_string(kPosts) + " }\n"
-        "turnover:\n  social_worker: { annual_rate: " + num(kAnnualRate) + " }\n"
-        "recruitment:\n  vacancy_fill_time: " + fill.yaml + "\n"
+        "establishment: { social_worker: " +
+        std::to_string(kPosts) +
+        " }\n"
+        "initial_staff:\n  permanent: { social_worker: " +
+        std::to_string(kPosts) +
+        " }\n"
+        "turnover:\n  social_worker: { annual_rate: " +
+        num(kAnnualRate) +
+        " }\n"
+        "recruitment:\n  vacancy_fill_time: " +
+        fill.yaml +
+        "\n"
         "demand:\n  referrals_per_year: 0\n  case_duration: 1 month\n";
     const std::string tag = std::string("renewal/") + fill.name;
     const model::BatchResult result = run_yaml(tag, yaml);
@@ -101,10 +111,13 @@ TEST(InitialVacancies, FilledByTimeTFollowsFillTimeCdf) {
         "name: initial vacancies\nstart: 2020-01-01\nhorizon: 2 years\noutput_interval: 1 month\n"
         "replications: 128\n"
         "roles:\n  social_worker: { caseload_cap: 20 }\n"
-        "establishment: { social_worker: " + std::to_string(kN) + " }\n"
+        "establishment: { social_worker: " +
+        std::to_string(kN) +
+        " }\n"
         "initial_staff:\n  permanent: { social_worker: 0 }\n"
         "recruitment:\n  vacancy_fill_time: { dist: lognormal, median: 3 months, sigma: " +
-        num(kSigma) + " }\n"
+        num(kSigma) +
+        " }\n"
         "demand:\n  referrals_per_year: 0\n  case_duration: 1 month\n";
     const model::BatchResult result = run_yaml("initial_vacancies", yaml);
 
@@ -141,23 +154,23 @@ TEST(Turnover, TwelveMonthRateMatchesAnnualRate) {
         "roles:\n  social_worker: { caseload_cap: 20 }\n"
         "establishment: { social_worker: 2000 }\n"
         "initial_staff:\n  permanent: { social_worker: 1800 }\n"
-        "turnover:\n  social_worker: { annual_rate: " + num(kRate) + " }\n"
+        "turnover:\n  social_worker: { annual_rate: " +
+        num(kRate) +
+        " }\n"
         "recruitment:\n  vacancy_fill_time: { dist: lognormal, median: 3 months, sigma: 0.6 }\n"
         "demand:\n  referrals_per_year: 0\n  case_duration: 1 month\n";
     const model::BatchResult result = run_yaml("turnover", yaml);
 
     // Headcount is stationary after ~5 years; the first window must start after that.
     constexpr double kStationary = 5.0 * kDaysPerYear;
-    expect_matches("turnover turnover_rate_12m",
-                   estimate(time_average(result, Metric::TurnoverRate12m,
-                                         kStationary + kDaysPerYear)),
-                   kRate);
+    expect_matches(
+        "turnover turnover_rate_12m",
+        estimate(time_average(result, Metric::TurnoverRate12m, kStationary + kDaysPerYear)), kRate);
 
     // The same identity on flows, paired within each replication to cancel the headcount's
     // between-replication spread: leavers per year - annual_rate x mean headcount -> 0.
     const std::vector<double> leavers = flow_rate_per_year(result, Metric::Leavers, kStationary);
-    const std::vector<double> headcount =
-        time_average(result, Metric::StaffPermanent, kStationary);
+    const std::vector<double> headcount = time_average(result, Metric::StaffPermanent, kStationary);
     std::vector<double> excess;
     for (std::size_t r = 0; r < leavers.size(); ++r) {
         excess.push_back(leavers[r] - kRate * headcount[r]);
@@ -166,8 +179,7 @@ TEST(Turnover, TwelveMonthRateMatchesAnnualRate) {
 
     // Before 12 months there is no full window: the metric is missing, not zero.
     const auto first = result.series.row(model::index(Metric::TurnoverRate12m), 0);
-    for (std::size_t t = 0; t < result.times.size() && result.times[t] < kDaysPerYear - 1e-6;
-         ++t) {
+    for (std::size_t t = 0; t < result.times.size() && result.times[t] < kDaysPerYear - 1e-6; ++t) {
         EXPECT_TRUE(std::isnan(first[t])) << "turnover_rate_12m at t = " << result.times[t];
     }
 }
@@ -185,21 +197,33 @@ TEST(Turnover, TwelveMonthRateMatchesAnnualRate) {
 
 TEST(Agency, CoverOfVacanciesMatchesAlternatingRenewal) {
     constexpr int kN = 1000;
-    constexpr double kRate = 0.5;                         // T = 2 years
-    constexpr double kVacancy = 4.0 * kDaysPerMonth;      // m
-    constexpr double kAgencyFill = 3.0 * 7.0;             // 1 / phi
-    constexpr double kAssignment = 3.0 * kDaysPerMonth;   // 1 / beta
+    constexpr double kRate = 0.5;                        // T = 2 years
+    constexpr double kVacancy = 4.0 * kDaysPerMonth;     // m
+    constexpr double kAgencyFill = 3.0 * 7.0;            // 1 / phi
+    constexpr double kAssignment = 3.0 * kDaysPerMonth;  // 1 / beta
     const std::string yaml =
         "name: agency\nstart: 2020-01-01\nhorizon: 40 years\noutput_interval: 1 month\n"
         "replications: 256\n"
         "roles:\n  social_worker: { caseload_cap: 20 }\n"
-        "establishment: { social_worker: " + std::to_string(kN) + " }\n"
-        "initial_staff:\n  permanent: { social_worker: " + std::to_string(kN) + " }\n"
-        "turnover:\n  social_worker: { annual_rate: " + num(kRate) + " }\n"
-        "recruitment:\n  vacancy_fill_time: { dist: exponential, mean: " + num(kVacancy) + " }\n"
+        "establishment: { social_worker: " +
+        std::to_string(kN) +
+        " }\n"
+        "initial_staff:\n  permanent: { social_worker: " +
+        std::to_string(kN) +
+        " }\n"
+        "turnover:\n  social_worker: { annual_rate: " +
+        num(kRate) +
+        " }\n"
+        "recruitment:\n  vacancy_fill_time: { dist: exponential, mean: " +
+        num(kVacancy) +
+        " }\n"
         "agency:\n  cover_vacancies: true\n"
-        "  fill_time: { dist: exponential, mean: " + num(kAgencyFill) + " }\n"
-        "  assignment: { dist: exponential, mean: " + num(kAssignment) + " }\n"
+        "  fill_time: { dist: exponential, mean: " +
+        num(kAgencyFill) +
+        " }\n"
+        "  assignment: { dist: exponential, mean: " +
+        num(kAssignment) +
+        " }\n"
         "demand:\n  referrals_per_year: 0\n  case_duration: 1 month\n";
     const model::BatchResult result = run_yaml("agency", yaml);
 

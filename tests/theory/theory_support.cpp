@@ -126,8 +126,8 @@ void expect_constant(const model::BatchResult& result, model::Metric metric, dou
         const auto row = table.row(model::index(metric), rep);
         for (std::size_t t = 0; t < row.size(); ++t) {
             if (row[t] != value && mismatches++ < 3) {
-                ADD_FAILURE() << name << " = " << row[t] << " at rep " << rep << ", t = "
-                              << result.times[t] << " days; expected always " << value;
+                ADD_FAILURE() << name << " = " << row[t] << " at rep " << rep
+                              << ", t = " << result.times[t] << " days; expected always " << value;
             }
         }
     }

@@ -51,8 +51,7 @@ Estimate estimate(const std::vector<double>& per_replication);
 
 // Per replication: the average of f(value) over samples at times >= from (days).
 std::vector<double> time_average(const model::BatchResult& result, model::Metric metric,
-                                 double from,
-                                 const std::function<double(double)>& f = nullptr);
+                                 double from, const std::function<double(double)>& f = nullptr);
 
 // Per replication: the sum of a flow metric (counts in the interval ending at each sample) over
 // the samples after `from`, divided by the time they cover, in events per year.

@@ -44,7 +44,7 @@ TEST(Calendar, FormatsAndMapsSimulationTime) {
     EXPECT_EQ(format_iso_date(start), "2016-04-01");
     EXPECT_EQ(date_at(start, 0.0), start);
     EXPECT_EQ(date_at(start, 0.999), start);
-    EXPECT_EQ(date_at(start, kDaysPerMonth), (Date{2016, 5, 1}));  // 30.4375 days
+    EXPECT_EQ(date_at(start, kDaysPerMonth), (Date{2016, 5, 1}));      // 30.4375 days
     EXPECT_EQ(date_at(start, 10 * kDaysPerYear), (Date{2026, 4, 1}));  // 3652.5 days
     EXPECT_DOUBLE_EQ(days_between(start, Date{2017, 4, 1}), 365.0);
 }

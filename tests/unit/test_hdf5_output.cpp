@@ -38,8 +38,8 @@ class ScratchDir {
 public:
     ScratchDir() {
         const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
-        path_ = fs::temp_directory_path() / ("wfsim_test_hdf5_" + std::to_string(::getpid()) +
-                                             "_" + test->name());
+        path_ = fs::temp_directory_path() /
+                ("wfsim_test_hdf5_" + std::to_string(::getpid()) + "_" + test->name());
         fs::remove_all(path_);
         fs::create_directories(path_);
     }
@@ -108,9 +108,10 @@ RunData sample_run(std::uint64_t seed = 18446744073709551557ULL) {
     meta.wfsim_version = "0.1.0";
     meta.seed = seed;
     meta.scenario_name = "clinic-ünits";
-    meta.scenario_yaml = "name: clinic\nstart: 2016-04-01\n# café — ≥ 3 staff\nroles:\n"
-                         "  - nurse\n  - doctor\n" +
-                         std::string(5000, 'x') + "\n";
+    meta.scenario_yaml =
+        "name: clinic\nstart: 2016-04-01\n# café — ≥ 3 staff\nroles:\n"
+        "  - nurse\n  - doctor\n" +
+        std::string(5000, 'x') + "\n";
     meta.start_date = "2016-04-01";
     meta.horizon_days = 121.75;
     meta.interval_days = 30.4375;
@@ -153,7 +154,9 @@ struct Id {
 
 // Identifiers of every kind still open anywhere in the library: the output layer must leave
 // none behind, on success or failure.
-ssize_t open_hdf5_objects() { return H5Fget_obj_count(H5F_OBJ_ALL, H5F_OBJ_ALL); }
+ssize_t open_hdf5_objects() {
+    return H5Fget_obj_count(H5F_OBJ_ALL, H5F_OBJ_ALL);
+}
 
 }  // namespace
 

@@ -52,7 +52,11 @@ TEST(RandomStream, StreamsAreUncorrelated) {
         double sa = 0, sb = 0, sab = 0, saa = 0, sbb = 0;
         for (int i = 0; i < n; ++i) {
             const double x = a.uniform01(), y = b.uniform01();
-            sa += x; sb += y; sab += x * y; saa += x * x; sbb += y * y;
+            sa += x;
+            sb += y;
+            sab += x * y;
+            saa += x * x;
+            sbb += y * y;
         }
         const double cov = sab / n - (sa / n) * (sb / n);
         return cov / std::sqrt((saa / n - (sa / n) * (sa / n)) * (sbb / n - (sb / n) * (sb / n)));
@@ -91,8 +95,10 @@ Moments sample_moments(const Distribution& d, int n) {
 TEST(Distribution, SampleMeansMatchTheoryWithinFourStandardErrors) {
     constexpr int n = 200000;
     const Distribution cases[] = {
-        Distribution::exponential(182.625), Distribution::lognormal(91.3125, 0.6),
-        Distribution::gamma(30.0, 2.0),     Distribution::uniform(10.0, 40.0),
+        Distribution::exponential(182.625),
+        Distribution::lognormal(91.3125, 0.6),
+        Distribution::gamma(30.0, 2.0),
+        Distribution::uniform(10.0, 40.0),
     };
     for (const Distribution& d : cases) {
         const Moments m = sample_moments(d, n);

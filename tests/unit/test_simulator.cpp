@@ -128,8 +128,8 @@ TEST(Simulator, StaleStampsAreIgnoredByTheirHandler) {
     const HandlerId h = sim.add_handler(entity);
     sim.schedule(1.0, h, 0, 0);
     sim.schedule(2.0, h, 1, 0);
-    entity.generation[0] = 1;   // withdraw entity 0's pending event
-    sim.schedule(3.0, h, 0, 1); // and give it a new one
+    entity.generation[0] = 1;    // withdraw entity 0's pending event
+    sim.schedule(3.0, h, 0, 1);  // and give it a new one
     sim.run_until(10.0);
     EXPECT_EQ(entity.fired, (std::vector<std::uint32_t>{1, 0}));
 }

@@ -9,13 +9,15 @@
 
 int main(int argc, char** argv) {
     using namespace wfsim::cli;
-    CLI::App app{"wfsim: simulate a social work service's workforce over years, with many "
-                 "stochastic replications."};
+    CLI::App app{
+        "wfsim: simulate a social work service's workforce over years, with many "
+        "stochastic replications."};
     app.set_version_flag("--version", std::string("wfsim ") + wfsim::kVersion);
     app.require_subcommand(1);
 
     RunOptions run;
-    CLI::App* run_cmd = app.add_subcommand("run", "Run a scenario and write its time series to HDF5");
+    CLI::App* run_cmd =
+        app.add_subcommand("run", "Run a scenario and write its time series to HDF5");
     run_cmd->add_option("scenario", run.scenario, "Scenario YAML file")->required();
     run_cmd->add_option("-o,--output", run.output, "Output HDF5 file (default: <scenario>.h5)");
     run_cmd->add_option("--replications", run.replications, "Override the scenario's replications")
@@ -27,7 +29,8 @@ int main(int argc, char** argv) {
     run_cmd->add_flag("-q,--quiet", run.quiet, "No progress output");
 
     std::string validate_file;
-    CLI::App* validate_cmd = app.add_subcommand("validate", "Check a scenario and report every problem");
+    CLI::App* validate_cmd =
+        app.add_subcommand("validate", "Check a scenario and report every problem");
     validate_cmd->add_option("scenario", validate_file, "Scenario YAML file")->required();
 
     CLI::App* reference_cmd =

@@ -29,8 +29,8 @@ void Progress::update(std::uint32_t done, std::uint32_t total) {
     // Plain lines at most every 5 seconds, and always the last one.
     if (done < total && now - last_line_ < std::chrono::seconds(5)) return;
     last_line_ = now;
-    std::fprintf(stream_, "wfsim: %u/%u replications done (%.1f/s, ETA %.0fs)\n", done, total,
-                 rate, eta);
+    std::fprintf(stream_, "wfsim: %u/%u replications done (%.1f/s, ETA %.0fs)\n", done, total, rate,
+                 eta);
     std::fflush(stream_);
 }
 

@@ -5,8 +5,8 @@
 
 #include "engine/calendar.hpp"
 #include "models/batch.hpp"
-#include "models/metrics/metric_catalog.hpp"
 #include "models/config/diagnostics.hpp"
+#include "models/metrics/metric_catalog.hpp"
 #include "models/scenario/scenario.hpp"
 #include "output/run_file.hpp"
 #include "tools/wfsim/commands.hpp"
@@ -20,8 +20,10 @@ namespace {
 
 // The metrics shown in the terminal summary, in reading order.
 const std::vector<std::string> kSummaryMetrics = {
-    "staff_permanent", "staff_agency",      "vacancy_rate",       "agency_share",
-    "turnover_rate_12m", "open_cases",      "unallocated_cases",  "mean_caseload",
+    "staff_permanent",   "staff_agency",
+    "vacancy_rate",      "agency_share",
+    "turnover_rate_12m", "open_cases",
+    "unallocated_cases", "mean_caseload",
     "max_caseload",      "share_open_cases_3plus_workers"};
 
 std::filesystem::path default_output(const std::string& scenario) {
@@ -54,7 +56,8 @@ int run_command(const RunOptions& options) {
         std::fprintf(stderr, "%s\n", e.what());
         return kExitInvalidInput;
     }
-    if (options.replications) scenario.replications = static_cast<std::uint32_t>(*options.replications);
+    if (options.replications)
+        scenario.replications = static_cast<std::uint32_t>(*options.replications);
     if (options.seed) scenario.seed = static_cast<std::uint64_t>(*options.seed);
     // The whole table lives in memory until it is written: refuse sizes that cannot fit
     // rather than fail halfway with an allocation error.
@@ -70,8 +73,9 @@ int run_command(const RunOptions& options) {
                      options.scenario.c_str(), table_bytes / (1u << 30));
         return kExitInvalidInput;
     }
-    const std::filesystem::path out =
-        options.output.empty() ? default_output(options.scenario) : std::filesystem::path(options.output);
+    const std::filesystem::path out = options.output.empty()
+                                          ? default_output(options.scenario)
+                                          : std::filesystem::path(options.output);
 
     std::fprintf(stderr, "wfsim %s: %s, %u replications of %.4g years, seed %llu\n", kVersion,
                  scenario.name.empty() ? options.scenario.c_str() : scenario.name.c_str(),

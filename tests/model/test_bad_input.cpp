@@ -1,0 +1,186 @@
+// Every class of bad scenario input, judged by the exact lines the user sees: the file, line,
+// column and key path, and what is wrong. Each case mutates the shipped core scenario in one
+// place, so a message that drifts to another key or line fails here.
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "models/config/diagnostics.hpp"
+#include "models/config/source.hpp"
+#include "models/scenario/scenario.hpp"
+#include "tests/support/core_scenario.hpp"
+
+namespace wfsim::model {
+namespace {
+
+using Lines = std::vector<std::string>;
+
+using testing::core_text;
+
+// The core scenario with the one occurrence of `from` replaced by `to`.
+std::string core_with(const std::string& from, const std::string& to) {
+    return testing::replaced(core_text(), from, to);
+}
+
+// Every problem parse_scenario reports for `yaml`, read as "s.yaml"; empty when it is valid.
+Lines problems(const std::string& yaml) {
+    try {
+        parse_scenario({"s.yaml", yaml});
+    } catch (const config::InputError& error) {
+        Lines lines;
+        for (const config::Diagnostic& d : error.diagnostics()) lines.push_back(d.format());
+        return lines;
+    }
+    return {};
+}
+
+struct BadInput {
+    const char* what;
+    const char* from;  // text of core.yaml to replace ...
+    const char* to;    // ... with this
+    Lines expected;
+};
+
+// Failures name the case rather than dumping its bytes.
+void PrintTo(const BadInput& c, std::ostream* out) {
+    *out << c.what;
+}
+
+class BadScenario : public ::testing::TestWithParam<BadInput> {};
+
+TEST_P(BadScenario, IsRejectedWithExactlyTheseLines) {
+    const BadInput& c = GetParam();
+    EXPECT_EQ(problems(core_with(c.from, c.to)), c.expected) << c.what;
+}
+
+// clang-format off
+const BadInput kBadInputs[] = {
+    {"unknown top-level key", "seed: 42\n", "seed: 42\nsed: 1\n",
+     {"s.yaml:6:1: error: sed: unknown key 'sed' (did you mean 'seed'?)"}},
+    {"unknown nested key", "  policy: least_loaded\n", "  policy: least_loaded\n  polcy: x\n",
+     {"s.yaml:28:3: error: allocation.polcy: unknown key 'polcy' (did you mean 'policy'?)"}},
+    {"text where a number belongs", "referrals_per_year: 10000", "referrals_per_year: many",
+     {"s.yaml:23:23: error: demand.referrals_per_year: expected a number (got 'many')"}},
+    {"negative rate", "annual_rate: 0.15", "annual_rate: -0.15",
+     {"s.yaml:15:33: error: turnover.social_worker.annual_rate: must be between 0 and 100 (got -0.15)"}},
+    {"lognormal sigma of zero", "sigma: 0.6", "sigma: 0",
+     {"s.yaml:17:66: error: recruitment.vacancy_fill_time.sigma: must be greater than 0 (got 0)"}},
+    {"fractional caseload cap", "caseload_cap: 20 ", "caseload_cap: 20.5 ",
+     {"s.yaml:8:34: error: roles.social_worker.caseload_cap: must be a whole number (got 20.5)"}},
+    {"NaN", "referrals_per_year: 10000", "referrals_per_year: .nan",
+     {"s.yaml:23:23: error: demand.referrals_per_year: must be a finite number (got .nan)"}},
+    {"infinity", "referrals_per_year: 10000", "referrals_per_year: .inf",
+     {"s.yaml:23:23: error: demand.referrals_per_year: must be a finite number (got .inf)"}},
+    {"horizon over 200 years", "horizon: 10 years", "horizon: 201 years",
+     {"s.yaml:3:10: error: horizon: must be greater than 0 days and at most 73050 days (got 201 years)"}},
+    {"zero replications", "replications: 20", "replications: 0",
+     {"s.yaml:6:15: error: replications: must be between 1 and 100000 (got 0)"}},
+    {"fractional seed", "seed: 42", "seed: 4.2",
+     {"s.yaml:5:7: error: seed: must be a whole number (got 4.2)"}},
+    {"unknown duration unit", "mean: 2 weeks", "mean: 2 fortnights",
+     {"s.yaml:20:42: error: agency.fill_time.mean: unknown duration unit 'fortnights' (expected one "
+      "of: day, days, week, weeks, month, months, year, years)"}},
+    {"unknown distribution", "dist: exponential, mean: 6 months }\ndemand",
+     "dist: weibull, mean: 6 months }\ndemand",
+     {"s.yaml:21:23: error: agency.assignment.dist: unknown value 'weibull' (expected one of: "
+      "fixed, exponential, lognormal, gamma, uniform)"}},
+    {"impossible date", "start: 2016-04-01", "start: 2016-02-30",
+     {"s.yaml:2:8: error: start: not a valid date, expected YYYY-MM-DD (got 2016-02-30)"}},
+    {"undeclared role", "permanent: { social_worker: 280 }", "permanent: { social_wrker: 280 }",
+     {"s.yaml:12:30: error: initial_staff.permanent.social_wrker: role 'social_wrker' is not "
+      "declared in roles (did you mean 'social_worker'?)"}},
+    {"more permanent staff than posts", "social_worker: 280", "social_worker: 301",
+     {"s.yaml:12:31: error: initial_staff.permanent.social_worker: more permanent staff than posts "
+      "(got 301, establishment 300)"}},
+    {"more agency staff than vacancies", "social_worker: 10", "social_worker: 21",
+     {"s.yaml:13:31: error: initial_staff.agency.social_worker: more agency staff than vacancies "
+      "to cover (got 21, vacancies 20)"}},
+    {"agency cover without an assignment length",
+     "  assignment: { dist: exponential, mean: 6 months }\n", "",
+     {"s.yaml:19:3: error: agency.assignment: required when cover_vacancies is yes",
+      "s.yaml:19:3: error: agency.assignment: required when initial_staff.agency is given"}},
+    {"agency cover without a fill time", "  fill_time:  { dist: exponential, mean: 2 weeks }\n",
+     "", {"s.yaml:19:3: error: agency.fill_time: required when cover_vacancies is yes"}},
+    {"missing section",
+     "demand:\n  referrals_per_year: 10000\n  initial_open_cases: 0\n"
+     "  case_duration: { dist: exponential, mean: 6 months }\n", "",
+     {"s.yaml:1:1: error: demand: missing required key"}},
+    {"YAML syntax", "name: core example", "name: [core example",
+     {"s.yaml:2:6: error: invalid YAML: end of sequence flow not found"}},
+    {"several problems are all reported, in file order", "seed: 42\nreplications: 20",
+     "seed: -1\nreplications: 0",
+     {"s.yaml:5:7: error: seed: must be between 0 and 9007199254740992 (got -1)",
+      "s.yaml:6:15: error: replications: must be between 1 and 100000 (got 0)"}},
+};
+// clang-format on
+
+INSTANTIATE_TEST_SUITE_P(Core, BadScenario, ::testing::ValuesIn(kBadInputs));
+
+TEST(BadScenario, TheUnchangedCoreScenarioIsValid) {
+    EXPECT_EQ(problems(core_text()), Lines{});
+}
+
+// Files that cannot be a scenario at all are rejected before parsing, naming the file.
+class BadFile : public ::testing::Test {
+protected:
+    void SetUp() override {
+        dir_ =
+            std::filesystem::temp_directory_path() /
+            ("wfsim_bad_file_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+             "_" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        std::filesystem::create_directories(dir_);
+    }
+    void TearDown() override { std::filesystem::remove_all(dir_); }
+
+    std::string write(const std::string& name, const std::string& bytes) {
+        const auto path = dir_ / name;
+        std::ofstream(path, std::ios::binary) << bytes;
+        return path.string();
+    }
+
+    static Lines load_problems(const std::string& path) {
+        try {
+            load_scenario(path);
+        } catch (const config::InputError& error) {
+            Lines lines;
+            for (const config::Diagnostic& d : error.diagnostics()) lines.push_back(d.format());
+            return lines;
+        }
+        return {};
+    }
+
+    std::filesystem::path dir_;
+};
+
+TEST_F(BadFile, Missing) {
+    const std::string path = (dir_ / "absent.yaml").string();
+    EXPECT_EQ(load_problems(path), Lines{path + ": error: cannot read: No such file or directory"});
+}
+
+TEST_F(BadFile, Directory) {
+    const std::string path = dir_.string();
+    EXPECT_EQ(load_problems(path), Lines{path + ": error: cannot read: Is a directory"});
+}
+
+TEST_F(BadFile, EmptyOrOnlyComments) {
+    const std::string path = write("empty.yaml", "# nothing here\n\n");
+    EXPECT_EQ(load_problems(path), Lines{path + ": error: file is empty"});
+}
+
+TEST_F(BadFile, Binary) {
+    const std::string path = write("binary.yaml", std::string("seed: 1\n\0\x01\x02", 11));
+    EXPECT_EQ(load_problems(path), Lines{path + ": error: not a text file"});
+}
+
+TEST_F(BadFile, ProblemsInsideAFileNameIt) {
+    const std::string path = write("bad.yaml", core_with("seed: 42", "seed: x"));
+    EXPECT_EQ(load_problems(path),
+              Lines{path + ":5:7: error: seed: expected a whole number (got 'x')"});
+}
+
+}  // namespace
+}  // namespace wfsim::model
