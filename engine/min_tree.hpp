@@ -43,6 +43,16 @@ public:
         }
     }
 
+    // More slots (new ones absent), keeping every key. O(n): for rare growth.
+    void resize(std::size_t slots) {
+        std::vector<double> keys(leaves_);
+        for (std::size_t i = 0; i < leaves_; ++i) keys[i] = node_[leaves_ + i].key;
+        *this = MinTree(slots);
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            if (keys[i] != kAbsent) set(static_cast<std::uint32_t>(i), keys[i]);
+        }
+    }
+
     double key(std::uint32_t slot) const { return node_[leaves_ + slot].key; }
 
     // The slot with the smallest key, or kNoSlot when every key is kAbsent.

@@ -22,7 +22,7 @@ ReplicationStats run_replication(const Scenario& s, std::uint32_t replication,
     sim.reserve(2 * posts + 64);
 
     Caseload caseload(posts, s.allocation, sim);
-    Staffing staffing(s.roles, s.staffing, caseload);
+    Staffing staffing(s.roles, s.staffing, caseload, s.seed, replication);
     TurnoverProcess turnover(s.turnover, s.roles, staffing, sim, s.seed, replication);
     RecruitmentProcess recruitment(s.recruitment, staffing, sim, s.seed, replication);
     AgencyProcess agency(s.agency, staffing, sim, s.seed, replication);

@@ -31,6 +31,29 @@ void Caseload::add_worker(WorkerId worker, int cap) {
 
 void Caseload::remove_worker(WorkerId worker, double now) {
     // Called only between events; rebalance() follows and re-arms the completion timer.
+    orphan_cases(worker, now);
+    if (cap_[worker] > 0) {
+        --case_holders_;
+        least_loaded_.remove(worker);
+    }
+    cap_[worker] = 0;
+}
+
+void Caseload::set_cap(WorkerId worker, int cap) {
+    const int old = cap_[worker];
+    if (old == cap) return;
+    if (old > 0) least_loaded_.remove(worker);
+    if (cap > 0) least_loaded_.add(worker, cap, load_[worker]);
+    case_holders_ += (cap > 0) - (old > 0);
+    cap_[worker] = cap;
+}
+
+void Caseload::hand_on_cases(WorkerId worker, double now) {
+    orphan_cases(worker, now);
+    if (cap_[worker] > 0) least_loaded_.set_load(worker, 0);
+}
+
+void Caseload::orphan_cases(WorkerId worker, double now) {
     for (const Holding& h : holdings_[worker]) {
         Case& c = cases_[h.id];
         c.remaining = std::max(0.0, c.due - now);
@@ -39,13 +62,18 @@ void Caseload::remove_worker(WorkerId worker, double now) {
     }
     allocated_ -= holdings_[worker].size();
     holdings_[worker].clear();
-    if (cap_[worker] > 0) {
-        --case_holders_;
-        least_loaded_.remove(worker);
-    }
     load_[worker] = 0;
-    cap_[worker] = 0;
     earliest_due_.set(worker, kAbsent);
+}
+
+void Caseload::ensure_worker_slots(std::size_t slots) {
+    if (slots <= load_.size()) return;
+    slots = std::max(slots, 2 * load_.size());  // amortised growth
+    least_loaded_.resize(slots);
+    earliest_due_.resize(slots);
+    holdings_.resize(slots);
+    load_.resize(slots, 0);
+    cap_.resize(slots, 0);
 }
 
 void Caseload::rebalance(engine::Simulator& sim) {

@@ -29,10 +29,19 @@ class Caseload final : public engine::EventHandler {
 public:
     Caseload(std::size_t worker_slots, const AllocationParams& params, engine::Simulator& sim);
 
-    // Staffing changes. add_worker/remove_worker only register the change; rebalance() then
-    // hands on the cases of leavers and gives waiting cases to free capacity.
+    // Staffing changes. These only register the change; rebalance() then hands on the cases
+    // of leavers and gives waiting cases to free capacity.
     void add_worker(WorkerId worker, int cap);
     void remove_worker(WorkerId worker, double now);
+    // A new cap for a worker in post: new cases go to them only while under it. A cap below
+    // their caseload takes nothing away (the cases close in time); 0 pauses allocation.
+    void set_cap(WorkerId worker, int cap);
+    // Hands every case of a worker who stays in post (long absence) on to others; they count
+    // it as a change of worker.
+    void hand_on_cases(WorkerId worker, double now);
+    // Grows the worker slots (staff above establishment, agency cover for absence).
+    void ensure_worker_slots(std::size_t slots);
+    std::size_t worker_slots() const { return load_.size(); }
     void rebalance(engine::Simulator& sim);
 
     // A referral becomes a case with `work` days of work to do.
@@ -73,6 +82,8 @@ private:
     };
 
     CaseId new_case_slot();
+    // Moves a worker's cases to the orphans, keeping their remaining work.
+    void orphan_cases(WorkerId worker, double now);
     // Returns true when the case became its worker's earliest due (the timer may need moving).
     bool allocate(CaseId id, WorkerId worker, engine::Simulator& sim);
     // After a worker's earliest due changed: update the due tree and re-arm the timer.

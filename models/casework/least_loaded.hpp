@@ -22,11 +22,28 @@ public:
     explicit LeastLoaded(std::size_t slots)
         : words_((slots + 63) / 64), class_of_(slots, kNoClass), load_(slots, 0) {}
 
-    // A worker who can hold up to `cap` cases (> 0) joins with no cases.
-    void add(std::uint32_t slot, int cap) {
+    // A worker who can hold up to `cap` cases (> 0) joins, holding `load` cases.
+    void add(std::uint32_t slot, int cap, int load = 0) {
         class_of_[slot] = class_for(cap);
-        load_[slot] = 0;
+        load_[slot] = load;
         insert(slot);
+    }
+
+    // More slots, keeping every worker where they are. Rare (staffing above establishment), so
+    // it simply rebuilds the buckets.
+    void resize(std::size_t slots) {
+        const std::vector<std::uint16_t> class_of = class_of_;
+        const std::vector<int> load = load_;
+        words_ = (slots + 63) / 64;
+        class_of_.assign(slots, kNoClass);
+        load_.assign(slots, 0);
+        std::vector<int> caps;
+        for (const CapClass& c : classes_) caps.push_back(c.cap);
+        classes_.clear();
+        for (std::size_t slot = 0; slot < class_of.size(); ++slot) {
+            if (class_of[slot] == kNoClass) continue;
+            add(static_cast<std::uint32_t>(slot), caps[class_of[slot]], load[slot]);
+        }
     }
 
     void remove(std::uint32_t slot) {

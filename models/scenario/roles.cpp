@@ -24,6 +24,16 @@ RoleCatalog RoleCatalog::read(config::Section root) {
                                                "cases.",
                                                "cases"},
                                               {.min = 0, .max = kMaxCaseloadCap}));
+        config::Section part_time = settings.section(
+            "part_time",
+            {"Part-time working: a share of staff (at the start, and of each new hire) work at a "
+             "lower FTE; caseload caps scale with FTE, rounded down."});
+        role.part_time_share = part_time.real(
+            "share", {"Share of staff who work part time.", "1"}, {.min = 0.0, .max = 1.0}, 0.0);
+        role.part_time_fte =
+            part_time.real("fte", {"Full-time equivalent of a part-time worker.", "FTE"},
+                           {.min = 0.0, .max = 1.0, .min_exclusive = true}, 0.6);
+        part_time.finish();
         settings.finish();
         catalog.roles_.push_back(std::move(role));
     }

@@ -14,6 +14,13 @@ namespace wfsim::model {
 struct Role {
     std::string name;
     int caseload_cap = 0;  // most cases one full-time worker in this role may hold; 0 = holds none
+    double part_time_share = 0.0;  // share of staff working part time ...
+    double part_time_fte = 1.0;    // ... at this full-time equivalent
+
+    // A worker's cap scales with their FTE, rounded down to whole cases.
+    int cap_for(double fte) const {
+        return static_cast<int>(caseload_cap * fte + 1e-9);
+    }
 };
 
 class RoleCatalog {

@@ -51,14 +51,17 @@ void AgencyProcess::agency_started(WorkerId worker, engine::Simulator& sim) {
 void AgencyProcess::handle(const engine::Event& event, engine::Simulator& sim) {
     if (event.kind == kArrival) {
         const Post& post = staffing_.post(event.target);
-        if (!post.vacant() || post.cover != kNone || post.vacancy_spell != event.stamp) return;
+        if (!post.vacant() || post.cover != kNone || post.vacancy_spell != event.stamp ||
+            post.abolished) {
+            return;
+        }
         staffing_.start_agency(event.target, sim);
         return;
     }
     const Worker& worker = staffing_.worker(event.target);
     if (!worker.active || worker.generation != event.stamp) return;  // ended by a starter
     const PostId post = worker.post;
-    staffing_.agency_leaves(event.target, sim);
+    staffing_.agency_leaves(event.target, Destination::AssignmentEnded, sim);
     if (params_.cover_vacancies) book(post, sim);
 }
 

@@ -25,7 +25,7 @@ RecruitmentProcess::RecruitmentProcess(const RecruitmentParams& params, Staffing
       handler_(sim.add_handler(*this)),
       fill_time_stream_(seed, replication, "recruitment.vacancy_fill_time") {}
 
-void RecruitmentProcess::vacancy_opened(PostId post, engine::Simulator& sim) {
+void RecruitmentProcess::replacement_needed(PostId post, engine::Simulator& sim) {
     if (!params_.vacancy_fill_time) return;
     const double delay = params_.vacancy_fill_time->sample(fill_time_stream_);
     sim.schedule(sim.now() + delay, handler_, post, staffing_.post(post).vacancy_spell, 0,
@@ -34,8 +34,14 @@ void RecruitmentProcess::vacancy_opened(PostId post, engine::Simulator& sim) {
 
 void RecruitmentProcess::handle(const engine::Event& event, engine::Simulator& sim) {
     const Post& post = staffing_.post(event.target);
-    if (!post.vacant() || post.vacancy_spell != event.stamp) return;
-    staffing_.start_permanent(event.target, sim);
+    if (post.vacancy_spell != event.stamp || post.incoming) return;  // filled, cut, or hired
+    if (!post.vacant()) {
+        // The starter cannot arrive before the leaver they replace has gone.
+        const Worker& leaver = staffing_.worker(post.holder);
+        sim.schedule(leaver.leaves_at, handler_, event.target, event.stamp, 0, phase::kStart);
+        return;
+    }
+    staffing_.start_permanent(event.target, post.role, Hire{.route = Route::Continuous}, sim);
 }
 
 }  // namespace wfsim::model

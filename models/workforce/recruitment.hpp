@@ -22,7 +22,7 @@ public:
     RecruitmentProcess(const RecruitmentParams& params, Staffing& staffing, engine::Simulator& sim,
                        std::uint64_t seed, std::uint64_t replication);
 
-    void vacancy_opened(PostId post, engine::Simulator& sim) override;
+    void replacement_needed(PostId post, engine::Simulator& sim) override;
     void handle(const engine::Event& event, engine::Simulator& sim) override;
 
 private:

@@ -1,5 +1,6 @@
 #include "models/workforce/staffing.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "models/casework/caseload.hpp"
@@ -45,37 +46,53 @@ StaffingParams StaffingParams::read(config::Section root, const RoleCatalog& rol
     return params;
 }
 
-Staffing::Staffing(const RoleCatalog& roles, const StaffingParams& params, Caseload& caseload)
+Staffing::Staffing(const RoleCatalog& roles, const StaffingParams& params, Caseload& caseload,
+                   std::uint64_t seed, std::uint64_t replication,
+                   ProtectedCaseload asye_protection)
     : roles_(roles),
       caseload_(caseload),
+      protection_(asye_protection),
+      pool_(roles.size()),
+      by_role_(roles.size()),
+      to_abolish_(roles.size(), 0),
       initial_permanent_(params.initial_permanent),
       initial_agency_(params.initial_agency) {
     for (std::size_t r = 0; r < params.establishment.size(); ++r) {
         for (int i = 0; i < params.establishment[r]; ++i) {
             posts_.push_back(Post{static_cast<RoleId>(r)});
         }
+        by_role_[r].posts = params.establishment[r];
+        establishment_ += params.establishment[r];
     }
     workers_.resize(posts_.size());
+    caseload_.ensure_worker_slots(workers_.size());
     free_slots_.reserve(posts_.size());
     // Hand out low slot numbers first, so ties in allocation favour the oldest slots.
     for (std::size_t slot = posts_.size(); slot-- > 0;) {
         free_slots_.push_back(static_cast<WorkerId>(slot));
     }
+    part_time_streams_.reserve(roles.size());
+    for (const Role& role : roles.all()) {
+        part_time_streams_.emplace_back(seed, replication, "staffing.part_time." + role.name);
+    }
 }
 
 void Staffing::initialise(engine::Simulator& sim) {
-    std::vector<int> permanent_left = initial_permanent_;
+    std::vector<int> permanent_seen(roles_.size(), 0);
     std::vector<int> agency_left = initial_agency_;
     std::vector<WorkerId> permanent_started;
     std::vector<WorkerId> agency_started;
     for (PostId p = 0; p < posts_.size(); ++p) {
         const RoleId role = posts_[p].role;
-        if (permanent_left[role] > 0) {
-            --permanent_left[role];
-            permanent_started.push_back(hire(p, Contract::Permanent, sim.now()));
+        if (permanent_seen[role] < initial_permanent_[role]) {
+            const WorkerId w = hire(p, role, Contract::Permanent, sim.now());
+            workers_[w].route = Route::Initial;
+            workers_[w].fte = initial_fte(role, permanent_seen[role]++, initial_permanent_[role]);
+            refresh_cap(w);
+            permanent_started.push_back(w);
         } else if (agency_left[role] > 0) {
             --agency_left[role];
-            agency_started.push_back(hire(p, Contract::Agency, sim.now()));
+            agency_started.push_back(hire(p, role, Contract::Agency, sim.now()));
         }
     }
     caseload_.rebalance(sim);
@@ -86,84 +103,319 @@ void Staffing::initialise(engine::Simulator& sim) {
         for (StaffingObserver* o : observers_) o->agency_started(w, sim);
     }
     for (PostId p = 0; p < posts_.size(); ++p) {
-        if (!posts_[p].vacant()) continue;
-        for (StaffingObserver* o : observers_) o->vacancy_opened(p, sim);
+        if (posts_[p].vacant()) announce_vacancy(p, sim);
     }
 }
 
-WorkerId Staffing::start_permanent(PostId post, engine::Simulator& sim) {
-    Post& target = posts_[post];
-    if (!target.vacant()) throw std::logic_error("permanent start into a filled post");
-    if (target.cover != kNone) release(target.cover, sim.now());
-    const WorkerId worker = hire(post, Contract::Permanent, sim.now());
+WorkerId Staffing::start_permanent(PostId post, RoleId role, const Hire& details,
+                                   engine::Simulator& sim) {
+    if (post != kNone) {
+        Post& target = posts_[post];
+        if (!target.vacant() || target.abolished) {
+            throw std::logic_error("permanent start into a filled post");
+        }
+        if (target.cover != kNone) release(target.cover, Destination::CoverEnded, sim.now());
+        ++target.vacancy_spell;
+        target.incoming = false;
+    }
+    const WorkerId id = hire(post, role, Contract::Permanent, sim.now());
+    Worker& w = workers_[id];
+    w.route = details.route;
+    w.in_asye = details.in_asye;
+    w.fte = new_hire_fte(role);
+    refresh_cap(id);
     ++starters_;
     caseload_.rebalance(sim);
-    for (StaffingObserver* o : observers_) o->permanent_started(worker, sim);
-    return worker;
+    for (StaffingObserver* o : observers_) o->permanent_started(id, sim);
+    return id;
 }
 
-void Staffing::permanent_leaves(WorkerId worker, engine::Simulator& sim) {
+void Staffing::give_notice(WorkerId worker, double exit, engine::Simulator& sim) {
+    Worker& w = workers_[worker];
+    w.on_notice = true;
+    w.leaves_at = exit;
+    ++by_role_[w.role].on_notice;
+    if (w.post == kNone) return;  // a pool worker leaves no post to fill
+    ++posts_[w.post].vacancy_spell;
+    for (StaffingObserver* o : observers_) o->replacement_needed(w.post, sim);
+}
+
+void Staffing::permanent_leaves(WorkerId worker, Destination destination,
+                                engine::Simulator& sim) {
+    for (StaffingObserver* o : observers_) o->worker_leaving(worker, destination, sim);
     const PostId post = workers_[worker].post;
-    release(worker, sim.now());
+    const bool had_notice = workers_[worker].on_notice;
+    release(worker, destination, sim.now());
     ++leavers_;
-    ++posts_[post].vacancy_spell;
+    if (post == kNone) {
+        caseload_.rebalance(sim);
+        return;
+    }
+    Post& left = posts_[post];
+    if (to_abolish_[left.role] > 0) {
+        --to_abolish_[left.role];
+        abolish(post);
+        caseload_.rebalance(sim);
+        return;
+    }
+    if (!had_notice) ++left.vacancy_spell;
+    const bool filled = fill_from_pool(post);
     caseload_.rebalance(sim);
+    if (filled) return;
+    if (!had_notice) {
+        for (StaffingObserver* o : observers_) o->replacement_needed(post, sim);
+    }
     for (StaffingObserver* o : observers_) o->vacancy_opened(post, sim);
+}
+
+void Staffing::move_to_post(WorkerId worker, PostId to, engine::Simulator& sim) {
+    Worker& w = workers_[worker];
+    Post& target = posts_[to];
+    if (!target.vacant() || target.abolished) throw std::logic_error("promotion into a filled post");
+    if (target.cover != kNone) release(target.cover, Destination::CoverEnded, sim.now());
+    const PostId from = w.post;
+    RoleCounts& old_role = by_role_[w.role];
+    --old_role.permanent;
+    if (from != kNone) {
+        posts_[from].holder = kNone;
+        --old_role.in_post;
+        --in_post_;
+        ++posts_[from].vacancy_spell;
+    } else {
+        std::erase(pool_[w.role], worker);
+    }
+    w.role = target.role;
+    w.post = to;
+    w.route = Route::Promotion;
+    w.in_asye = false;
+    target.holder = worker;
+    ++target.vacancy_spell;
+    target.incoming = false;
+    ++by_role_[w.role].permanent;
+    ++by_role_[w.role].in_post;
+    ++in_post_;
+    refresh_cap(worker);
+    if (from != kNone && !fill_from_pool(from)) {
+        caseload_.rebalance(sim);
+        announce_vacancy(from, sim);
+        return;
+    }
+    caseload_.rebalance(sim);
 }
 
 WorkerId Staffing::start_agency(PostId post, engine::Simulator& sim) {
     const Post& target = posts_[post];
-    if (!target.vacant() || target.cover != kNone) {
+    if (!target.vacant() || target.cover != kNone || target.abolished) {
         throw std::logic_error("agency start into a post that is filled or covered");
     }
-    const WorkerId worker = hire(post, Contract::Agency, sim.now());
+    const WorkerId worker = hire(post, target.role, Contract::Agency, sim.now());
     caseload_.rebalance(sim);
     for (StaffingObserver* o : observers_) o->agency_started(worker, sim);
     return worker;
 }
 
-void Staffing::agency_leaves(WorkerId worker, engine::Simulator& sim) {
-    release(worker, sim.now());
+WorkerId Staffing::start_agency_cover(RoleId role, WorkerId absent, engine::Simulator& sim) {
+    const WorkerId worker = hire(kNone, role, Contract::Agency, sim.now());
+    workers_[worker].covers = absent;
+    caseload_.rebalance(sim);
+    for (StaffingObserver* o : observers_) o->agency_started(worker, sim);
+    return worker;
+}
+
+void Staffing::agency_leaves(WorkerId worker, Destination destination, engine::Simulator& sim) {
+    for (StaffingObserver* o : observers_) o->worker_leaving(worker, destination, sim);
+    release(worker, destination, sim.now());
     caseload_.rebalance(sim);
 }
 
-WorkerId Staffing::hire(PostId post, Contract contract, double now) {
-    if (free_slots_.empty()) throw std::logic_error("more workers than posts");
+void Staffing::set_in_asye(WorkerId worker, bool in_asye, engine::Simulator& sim) {
+    workers_[worker].in_asye = in_asye;
+    refresh_cap(worker);
+    caseload_.rebalance(sim);
+    for (StaffingObserver* o : observers_) o->capacity_changed(worker, sim);
+}
+
+void Staffing::start_absence(WorkerId worker, Absence kind, engine::Simulator& sim) {
+    workers_[worker].absence = kind;
+    refresh_cap(worker);
+    for (StaffingObserver* o : observers_) o->capacity_changed(worker, sim);
+}
+
+void Staffing::hand_on_cases(WorkerId worker, engine::Simulator& sim) {
+    workers_[worker].cases_handed_on = true;
+    caseload_.hand_on_cases(worker, sim.now());
+    caseload_.rebalance(sim);
+}
+
+void Staffing::end_absence(WorkerId worker, engine::Simulator& sim) {
+    Worker& w = workers_[worker];
+    w.absence = Absence::None;
+    w.cases_handed_on = false;
+    refresh_cap(worker);
+    caseload_.rebalance(sim);
+    for (StaffingObserver* o : observers_) o->capacity_changed(worker, sim);
+}
+
+void Staffing::add_posts(RoleId role, int count, engine::Simulator& sim) {
+    std::vector<PostId> created;
+    for (int i = 0; i < count; ++i) {
+        if (to_abolish_[role] > 0) {  // a pending cut is cancelled instead
+            --to_abolish_[role];
+            continue;
+        }
+        const PostId id = static_cast<PostId>(posts_.size());
+        posts_.push_back(Post{role});
+        ++by_role_[role].posts;
+        ++establishment_;
+        if (!fill_from_pool(id)) created.push_back(id);
+    }
+    caseload_.rebalance(sim);
+    for (const PostId p : created) announce_vacancy(p, sim);
+}
+
+void Staffing::remove_posts(RoleId role, int count, engine::Simulator& sim) {
+    // Vacant posts go first, newest first; the rest are abolished as their holders leave.
+    for (PostId p = static_cast<PostId>(posts_.size()); p-- > 0 && count > 0;) {
+        const Post& post = posts_[p];
+        if (post.role != role || post.abolished || !post.vacant()) continue;
+        if (post.cover != kNone) {
+            const WorkerId cover = post.cover;
+            for (StaffingObserver* o : observers_) {
+                o->worker_leaving(cover, Destination::CoverEnded, sim);
+            }
+            release(cover, Destination::CoverEnded, sim.now());
+        }
+        abolish(p);
+        --count;
+    }
+    to_abolish_[role] += count;
+    caseload_.rebalance(sim);
+}
+
+int Staffing::cap_of(WorkerId worker) const {
+    const Worker& w = workers_[worker];
+    if (w.absence != Absence::None) return 0;
+    const int cap = roles_[w.role].cap_for(w.fte);
+    if (!w.in_asye) return cap;
+    return std::min(static_cast<int>(cap * protection_.share_of_cap + 1e-9), protection_.max);
+}
+
+WorkerId Staffing::hire(PostId post, RoleId role, Contract contract, double now) {
+    if (free_slots_.empty()) {
+        free_slots_.push_back(static_cast<WorkerId>(workers_.size()));
+        workers_.emplace_back();
+        caseload_.ensure_worker_slots(workers_.size());
+    }
     const WorkerId id = free_slots_.back();
     free_slots_.pop_back();
     Worker& w = workers_[id];
-    w.role = posts_[post].role;
+    w.role = role;
     w.contract = contract;
+    w.route = Route::Initial;
+    w.absence = Absence::None;
     w.post = post;
+    w.covers = kNone;
     w.active = true;
+    w.in_asye = false;
+    w.on_notice = false;
+    w.cases_handed_on = false;
     w.started = now;
+    w.fte = 1.0;
+    RoleCounts& counts = by_role_[role];
     if (contract == Contract::Permanent) {
         accrue_person_days(now);
         ++permanent_;
-        posts_[post].holder = id;
+        ++counts.permanent;
+        if (post != kNone) {
+            posts_[post].holder = id;
+            ++counts.in_post;
+            ++in_post_;
+        } else {
+            pool_[role].push_back(id);
+        }
     } else {
         ++agency_;
-        posts_[post].cover = id;
+        ++counts.agency;
+        if (post != kNone) posts_[post].cover = id;
     }
-    caseload_.add_worker(id, roles_[w.role].caseload_cap);
+    caseload_.add_worker(id, cap_of(id));
     return id;
 }
 
-void Staffing::release(WorkerId id, double now) {
+void Staffing::release(WorkerId id, Destination, double now) {
     Worker& w = workers_[id];
+    RoleCounts& counts = by_role_[w.role];
     if (w.contract == Contract::Permanent) {
         accrue_person_days(now);
         --permanent_;
-        posts_[w.post].holder = kNone;
+        --counts.permanent;
+        if (w.on_notice) --counts.on_notice;
+        if (w.post != kNone) {
+            posts_[w.post].holder = kNone;
+            --counts.in_post;
+            --in_post_;
+        } else {
+            std::erase(pool_[w.role], id);
+        }
     } else {
         --agency_;
-        posts_[w.post].cover = kNone;
+        --counts.agency;
+        if (w.post != kNone) posts_[w.post].cover = kNone;
     }
     caseload_.remove_worker(id, now);
     w.active = false;
     w.post = kNone;
+    w.covers = kNone;
     ++w.generation;
     free_slots_.push_back(id);
+}
+
+void Staffing::refresh_cap(WorkerId worker) {
+    caseload_.set_cap(worker, cap_of(worker));
+}
+
+void Staffing::announce_vacancy(PostId post, engine::Simulator& sim) {
+    for (StaffingObserver* o : observers_) o->replacement_needed(post, sim);
+    for (StaffingObserver* o : observers_) o->vacancy_opened(post, sim);
+}
+
+bool Staffing::fill_from_pool(PostId post) {
+    Post& target = posts_[post];
+    std::deque<WorkerId>& pool = pool_[target.role];
+    // The longest-serving pool worker who is staying (one working notice would leave the post
+    // without a replacement on the way).
+    const auto it = std::find_if(pool.begin(), pool.end(),
+                                 [&](WorkerId id) { return !workers_[id].on_notice; });
+    if (it == pool.end()) return false;
+    const WorkerId id = *it;
+    pool.erase(it);
+    workers_[id].post = post;
+    target.holder = id;
+    ++target.vacancy_spell;
+    ++by_role_[target.role].in_post;
+    ++in_post_;
+    return true;
+}
+
+void Staffing::abolish(PostId post) {
+    Post& p = posts_[post];
+    p.abolished = true;
+    ++p.vacancy_spell;
+    p.incoming = false;
+    --by_role_[p.role].posts;
+    --establishment_;
+}
+
+double Staffing::initial_fte(RoleId role, int index, int count) const {
+    const Role& r = roles_[role];
+    const int part_time = static_cast<int>(r.part_time_share * count + 0.5);
+    return index >= count - part_time ? r.part_time_fte : 1.0;
+}
+
+double Staffing::new_hire_fte(RoleId role) {
+    const Role& r = roles_[role];
+    if (r.part_time_share <= 0.0) return 1.0;
+    return part_time_streams_[role].bernoulli(r.part_time_share) ? r.part_time_fte : 1.0;
 }
 
 void Staffing::accrue_person_days(double now) {

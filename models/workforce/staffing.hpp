@@ -1,14 +1,19 @@
-// Posts and the people in them: who holds each funded post, which vacancies agency staff
-// cover, and the rules that tie a change of staff to the caseload (a leaver's cases are handed
-// on at once; a starter's capacity is offered to waiting cases).
+// Posts and the people in them: who holds each funded post, who covers vacancies and absences,
+// and the rules that tie a change of staff to the caseload (a leaver's cases are handed on at
+// once; a starter's capacity is offered to waiting cases; caps follow FTE, ASYE protection and
+// absence).
 //
-// Processes (turnover, recruitment, agency, and later campaigns and cohorts) do not talk to
-// each other: they act on Staffing, and Staffing tells its observers what changed.
+// Staffing is mechanics, not policy. Processes (turnover, recruitment, campaigns, ASYE, absence,
+// agency) decide when things happen and call Staffing; Staffing keeps the books consistent and
+// tells its observers what changed. Processes never talk to each other.
 #pragma once
 
+#include <climits>
 #include <cstdint>
+#include <deque>
 #include <vector>
 
+#include "engine/random_stream.hpp"
 #include "engine/simulator.hpp"
 #include "models/config/section.hpp"
 #include "models/scenario/roles.hpp"
@@ -26,13 +31,21 @@ struct StaffingParams {
     static StaffingParams read(config::Section root, const RoleCatalog& roles);
 };
 
+// The caseload protection of NQSWs in their ASYE: a share of their usual cap and a maximum.
+struct ProtectedCaseload {
+    double share_of_cap = 1.0;
+    int max = INT_MAX;
+};
+
 struct Post {
     RoleId role = 0;
-    WorkerId holder = kNone;  // permanent worker in post
+    WorkerId holder = kNone;  // permanent worker in post (perhaps working their notice)
     WorkerId cover = kNone;   // agency worker covering the vacancy
-    // Bumped each time the post falls vacant: requests made for an earlier vacancy spell
-    // (a fill, an agency booking) carry the old value and are ignored when they come due.
+    // Bumped whenever the post needs a new holder and whenever it gets one: requests made
+    // for an earlier spell (a fill, an agency booking) carry the old value and are ignored.
     std::uint32_t vacancy_spell = 0;
+    bool incoming = false;   // an accepted offer's starter is on the way
+    bool abolished = false;  // removed from the establishment
 
     bool vacant() const { return holder == kNone; }
 };
@@ -40,48 +53,109 @@ struct Post {
 struct Worker {
     RoleId role = 0;
     Contract contract = Contract::Permanent;
-    PostId post = kNone;
+    Route route = Route::Initial;
+    Absence absence = Absence::None;
     bool active = false;
+    bool in_asye = false;          // an NQSW in their assessed year
+    bool on_notice = false;        // resigned, working their notice
+    bool cases_handed_on = false;  // long absence: their cases went to others
+    // Permanent: the post held, or kNone in the pool above establishment. Agency: the post
+    // covered, or kNone when covering an absence or adding capacity.
+    PostId post = kNone;
+    WorkerId covers = kNone;  // agency cover of an absent worker
     // Bumped when the worker leaves, so events addressed to the previous occupant of this
     // slot (a departure, the end of an assignment) are recognised as stale.
     std::uint32_t generation = 0;
-    double started = 0.0;
+    double started = 0.0;   // joined the service; tenure counts from here
+    double leaves_at = 0.0; // while on notice: the exit time
+    double fte = 1.0;
+};
+
+// What a permanent starter brings.
+struct Hire {
+    Route route = Route::Continuous;
+    bool in_asye = false;
 };
 
 class StaffingObserver {
 public:
     virtual ~StaffingObserver() = default;
+    // A post needs a new permanent holder: its holder resigned (and may be working notice), or
+    // it fell or was created vacant. Recruitment starts here.
+    virtual void replacement_needed(PostId, engine::Simulator&) {}
+    // A post is without a permanent holder from now (agency cover starts here).
     virtual void vacancy_opened(PostId, engine::Simulator&) {}
     virtual void permanent_started(WorkerId, engine::Simulator&) {}
     virtual void agency_started(WorkerId, engine::Simulator&) {}
+    // Just before a worker leaves (the worker's record is still intact).
+    virtual void worker_leaving(WorkerId, Destination, engine::Simulator&) {}
+    // A worker's cap changed: an absence began or ended, or their ASYE ended.
+    virtual void capacity_changed(WorkerId, engine::Simulator&) {}
 };
 
 class Staffing {
 public:
-    Staffing(const RoleCatalog& roles, const StaffingParams& params, Caseload& caseload);
+    Staffing(const RoleCatalog& roles, const StaffingParams& params, Caseload& caseload,
+             std::uint64_t seed, std::uint64_t replication, ProtectedCaseload asye_protection = {});
 
     void add_observer(StaffingObserver& observer) { observers_.push_back(&observer); }
 
     // Time-0 state: initial permanent staff take the first posts of each role, initial agency
     // staff cover the next ones, and every post left vacant is announced as a new vacancy.
+    // Part-time staff are the last of each role's initial staff, deterministically.
     void initialise(engine::Simulator& sim);
 
-    // A permanent starter takes the (vacant) post; an agency worker covering it leaves and
-    // its cases are handed on (most likely to the starter, who has the lightest caseload).
-    WorkerId start_permanent(PostId post, engine::Simulator& sim);
-    void permanent_leaves(WorkerId worker, engine::Simulator& sim);
+    // A permanent starter takes the post (vacant), or joins the pool above establishment when
+    // `post` is kNone. An agency worker covering the post leaves; their cases are handed on.
+    // A new hire works part time with their role's part-time share (drawn from this
+    // component's own stream, so hiring does not shift any other process's numbers).
+    WorkerId start_permanent(PostId post, RoleId role, const Hire& hire, engine::Simulator& sim);
+    // Resignation: the post needs a replacement from now; the worker leaves at `exit`
+    // (the caller schedules permanent_leaves then). Without notice, call permanent_leaves only.
+    void give_notice(WorkerId worker, double exit, engine::Simulator& sim);
+    // The worker leaves. Their post goes to the longest-serving worker of the role in the pool
+    // above establishment if there is one, else falls vacant.
+    void permanent_leaves(WorkerId worker, Destination destination, engine::Simulator& sim);
+    // Promotion: the worker leaves their post for `to` (vacant) in another role.
+    void move_to_post(WorkerId worker, PostId to, engine::Simulator& sim);
+
     WorkerId start_agency(PostId post, engine::Simulator& sim);
-    void agency_leaves(WorkerId worker, engine::Simulator& sim);
+    // Agency cover of an absent worker (or extra capacity when `absent` is kNone).
+    WorkerId start_agency_cover(RoleId role, WorkerId absent, engine::Simulator& sim);
+    void agency_leaves(WorkerId worker, Destination destination, engine::Simulator& sim);
+
+    void set_in_asye(WorkerId worker, bool in_asye, engine::Simulator& sim);
+    void start_absence(WorkerId worker, Absence kind, engine::Simulator& sim);
+    // Long absence: the worker's cases are handed on (each a change of worker).
+    void hand_on_cases(WorkerId worker, engine::Simulator& sim);
+    void end_absence(WorkerId worker, engine::Simulator& sim);
+
+    // Establishment changes: new posts are offered to the pool first, then announced as
+    // vacancies; cuts abolish vacant posts first (ending their cover), then posts whose holder
+    // leaves later.
+    void add_posts(RoleId role, int count, engine::Simulator& sim);
+    void remove_posts(RoleId role, int count, engine::Simulator& sim);
+
+    // Marks a post as awaiting an accepted offer's starter (or no longer).
+    void set_incoming(PostId post, bool incoming) { posts_[post].incoming = incoming; }
 
     const Post& post(PostId id) const { return posts_[id]; }
     const Worker& worker(WorkerId id) const { return workers_[id]; }
     std::size_t post_count() const { return posts_.size(); }
     std::size_t worker_capacity() const { return workers_.size(); }
+    const RoleCatalog& roles() const { return roles_; }
 
     int permanent_count() const { return permanent_; }
     int agency_count() const { return agency_; }
-    int vacancy_count() const { return static_cast<int>(posts_.size()) - permanent_; }
-    int establishment() const { return static_cast<int>(posts_.size()); }
+    int vacancy_count() const { return establishment_ - in_post_; }
+    int establishment() const { return establishment_; }
+    int permanent_count(RoleId r) const { return by_role_[r].permanent; }
+    int agency_count(RoleId r) const { return by_role_[r].agency; }
+    int vacancy_count(RoleId r) const { return by_role_[r].posts - by_role_[r].in_post; }
+    int establishment(RoleId r) const { return by_role_[r].posts; }
+    int pool_count(RoleId r) const { return static_cast<int>(pool_[r].size()); }
+    // Permanent staff in post or in the pool, of a role, who are not yet on notice.
+    int staying_count(RoleId r) const { return by_role_[r].permanent - by_role_[r].on_notice; }
 
     // Cumulative counts since time 0, for interval and rolling-window metrics.
     std::uint64_t permanent_starters() const { return starters_; }
@@ -91,17 +165,41 @@ public:
         return person_days_ + permanent_ * (now - person_days_at_);
     }
 
+    // The cap a worker's caseload is held to now (role, FTE, ASYE protection, absence).
+    int cap_of(WorkerId worker) const;
+
 private:
-    WorkerId hire(PostId post, Contract contract, double now);
-    void release(WorkerId worker, double now);
+    struct RoleCounts {
+        int posts = 0;
+        int in_post = 0;  // posts with a permanent holder
+        int permanent = 0;
+        int agency = 0;
+        int on_notice = 0;
+    };
+
+    WorkerId hire(PostId post, RoleId role, Contract contract, double now);
+    void release(WorkerId worker, Destination destination, double now);
     void accrue_person_days(double now);
+    void refresh_cap(WorkerId worker);
+    void announce_vacancy(PostId post, engine::Simulator& sim);
+    // Takes a worker from the role's pool into `post`, if there is one.
+    bool fill_from_pool(PostId post);
+    void abolish(PostId post);
+    double initial_fte(RoleId role, int index, int count) const;
+    double new_hire_fte(RoleId role);
 
     const RoleCatalog& roles_;
     Caseload& caseload_;
+    ProtectedCaseload protection_;
     std::vector<Post> posts_;
-    std::vector<Worker> workers_;  // slots; at most one worker per post at a time
+    std::vector<Worker> workers_;  // slots, reused after a worker leaves
     std::vector<WorkerId> free_slots_;
+    std::vector<std::deque<WorkerId>> pool_;  // per role: permanent staff above establishment
+    std::vector<RoleCounts> by_role_;
+    std::vector<int> to_abolish_;  // per role: posts to abolish when they next fall vacant
     std::vector<StaffingObserver*> observers_;
+    int establishment_ = 0;
+    int in_post_ = 0;
     int permanent_ = 0;
     int agency_ = 0;
     std::uint64_t starters_ = 0;
@@ -110,6 +208,7 @@ private:
     double person_days_at_ = 0.0;
     std::vector<int> initial_permanent_;
     std::vector<int> initial_agency_;
+    std::vector<engine::RandomStream> part_time_streams_;  // per role: "staffing.part_time.<role>"
 };
 
 }  // namespace wfsim::model

@@ -51,7 +51,7 @@ void TurnoverProcess::permanent_started(WorkerId worker, engine::Simulator& sim)
 void TurnoverProcess::handle(const engine::Event& event, engine::Simulator& sim) {
     const Worker& w = staffing_.worker(event.target);
     if (!w.active || w.generation != event.stamp) return;
-    staffing_.permanent_leaves(event.target, sim);
+    staffing_.permanent_leaves(event.target, Destination::LeftSector, sim);
 }
 
 }  // namespace wfsim::model

@@ -73,7 +73,7 @@ struct Service {
     explicit Service(const char* yaml)
         : scenario(parse_scenario({"staffing.yaml", yaml})),
           cases(posts_of(scenario), scenario.allocation, sim),
-          staffing(scenario.roles, scenario.staffing, cases),
+          staffing(scenario.roles, scenario.staffing, cases, 1, 0),
           log(staffing) {
         staffing.add_observer(log);
     }
@@ -140,7 +140,7 @@ TEST(Staffing, APermanentStarterEndsTheAgencyCoverAndTakesMostOfItsCases) {
     fill_and_age(s);
     s.log.lines.clear();
 
-    const WorkerId newcomer = s.staffing.start_permanent(2, s.sim);
+    const WorkerId newcomer = s.staffing.start_permanent(2, 0, Hire{}, s.sim);
     ASSERT_NE(newcomer, 0u);
     EXPECT_EQ(s.staffing.post(2).holder, newcomer);
     EXPECT_EQ(s.staffing.post(2).cover, kNone);
@@ -174,7 +174,7 @@ TEST(Staffing, APermanentLeaverOpensAVacancyAndHandsOnTheirCases) {
     s.sim.run_until(30.0);
     s.log.lines.clear();
 
-    s.staffing.permanent_leaves(0, s.sim);
+    s.staffing.permanent_leaves(0, Destination::LeftSector, s.sim);
     EXPECT_TRUE(s.staffing.post(0).vacant());
     EXPECT_EQ(s.staffing.post(0).vacancy_spell, 1u);
     EXPECT_FALSE(s.staffing.worker(0).active);
@@ -192,15 +192,15 @@ TEST(Staffing, APermanentLeaverOpensAVacancyAndHandsOnTheirCases) {
     EXPECT_EQ(s.cases.allocated(), 12u);
     EXPECT_EQ(s.cases.waiting(), 1u);
 
-    // A starter fills the post and takes the waiting case; a second leaver from the same post
-    // starts a new vacancy spell.
+    // A starter fills the post (a new spell: requests for the vacancy are now stale) and takes
+    // the waiting case; a second leaver from the same post starts another spell.
     s.sim.run_until(40.0);
-    const WorkerId second = s.staffing.start_permanent(0, s.sim);
+    const WorkerId second = s.staffing.start_permanent(0, 0, Hire{}, s.sim);
     EXPECT_EQ(s.cases.waiting(), 0u);
     EXPECT_EQ(s.cases.load(second), 1);
-    EXPECT_EQ(s.staffing.post(0).vacancy_spell, 1u);
-    s.staffing.permanent_leaves(second, s.sim);
     EXPECT_EQ(s.staffing.post(0).vacancy_spell, 2u);
+    s.staffing.permanent_leaves(second, Destination::LeftSector, s.sim);
+    EXPECT_EQ(s.staffing.post(0).vacancy_spell, 3u);
     EXPECT_EQ(s.staffing.permanent_leavers(), 2u);
     EXPECT_EQ(s.staffing.permanent_starters(), 1u);
     EXPECT_EQ(s.log.lines, (std::vector<std::string>{
@@ -214,7 +214,7 @@ TEST(Staffing, AgencyStaffCoverOnlyUncoveredVacanciesAndLeaveWithoutANewVacancy)
 
     EXPECT_THROW(s.staffing.start_agency(3, s.sim), std::logic_error);  // already covered
     EXPECT_THROW(s.staffing.start_agency(1, s.sim), std::logic_error);  // filled
-    EXPECT_THROW(s.staffing.start_permanent(1, s.sim), std::logic_error);
+    EXPECT_THROW(s.staffing.start_permanent(1, 0, Hire{}, s.sim), std::logic_error);
 
     const WorkerId locum = s.staffing.start_agency(4, s.sim);
     EXPECT_EQ(s.staffing.post(4).cover, locum);
@@ -225,7 +225,7 @@ TEST(Staffing, AgencyStaffCoverOnlyUncoveredVacanciesAndLeaveWithoutANewVacancy)
 
     // The agency worker covering post 2 ends the assignment: the new locum (empty) takes its
     // cases while its ratio is lowest (0, 1/4, 2/4); at 3/4 it ties with slot 0, which wins.
-    s.staffing.agency_leaves(2, s.sim);
+    s.staffing.agency_leaves(2, Destination::AssignmentEnded, s.sim);
     EXPECT_EQ(s.staffing.agency_count(), 2);
     EXPECT_EQ(s.staffing.post(2).cover, kNone);
     EXPECT_TRUE(s.staffing.post(2).vacant());
@@ -252,18 +252,18 @@ demand: { referrals_per_year: 0, case_duration: 10 }
     EXPECT_EQ(s.staffing.permanent_person_days(7.5), 15.0);  // 2 staff, between events
 
     s.sim.run_until(10.0);
-    s.staffing.permanent_leaves(0, s.sim);  // 2 -> 1 at day 10
+    s.staffing.permanent_leaves(0, Destination::LeftSector, s.sim);  // 2 -> 1 at day 10
     EXPECT_EQ(s.staffing.permanent_person_days(10.0), 20.0);
     EXPECT_EQ(s.staffing.permanent_person_days(17.5), 27.5);
 
     s.sim.run_until(25.0);
-    s.staffing.start_permanent(0, s.sim);  // 1 -> 2 at day 25
+    s.staffing.start_permanent(0, 0, Hire{}, s.sim);  // 1 -> 2 at day 25
     s.sim.run_until(30.0);
     s.staffing.start_agency(2, s.sim);  // agency staff do not count
     EXPECT_EQ(s.staffing.permanent_person_days(30.0), 20.0 + 15.0 + 10.0);
 
     s.sim.run_until(40.0);
-    s.staffing.start_permanent(2, s.sim);  // 2 -> 3 at day 40, ending the cover
+    s.staffing.start_permanent(2, 0, Hire{}, s.sim);  // 2 -> 3 at day 40, ending the cover
     EXPECT_EQ(s.staffing.agency_count(), 0);
     // 2 x 10 + 1 x 15 + 2 x 15 + 3 x 10
     EXPECT_EQ(s.staffing.permanent_person_days(50.0), 95.0);
