@@ -16,7 +16,7 @@ BatchResult run_batch(const Scenario& scenario, unsigned threads,
                       const ProgressCallback& progress) {
     const std::uint32_t total = scenario.replications;
     std::vector<double> times = sample_times(scenario.horizon_days, scenario.interval_days);
-    output::SeriesTable series(metric_specs(), total, times.size());
+    output::SeriesTable series(metric_specs(scenario.roles.names()), total, times.size());
 
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
     threads = std::min<unsigned>(threads, total);

@@ -1,5 +1,7 @@
 #include "models/metrics/metric_catalog.hpp"
 
+#include <string_view>
+
 namespace wfsim::model {
 
 const std::vector<output::SeriesSpec>& metric_specs() {
@@ -27,6 +29,58 @@ const std::vector<output::SeriesSpec>& metric_specs() {
         {"share_open_cases_3plus_workers", "1",
          "Share of open cases that have had 3 or more workers; NaN with no open cases."},
     };
+    return specs;
+}
+
+std::vector<output::SeriesSpec> metric_specs(const std::vector<std::string>& roles) {
+    std::vector<output::SeriesSpec> specs = metric_specs();
+    const std::vector<output::SeriesSpec> pipeline = {
+        {"staff_in_pool", "workers",
+         "Permanent staff hired above establishment (over-recruitment) not yet in a post."},
+        {"fte_permanent", "FTE", "Full-time equivalent of the permanent staff."},
+        {"fte_agency", "FTE", "Full-time equivalent of the agency staff."},
+        {"case_holding_fte", "FTE",
+         "FTE of staff who can hold cases now (caseload cap above 0: not absent, in a "
+         "case-holding role), less the protected development time of NQSWs in their ASYE."},
+        {"nqsw_count", "workers", "NQSWs in their ASYE at the sample time."},
+        {"nqsw_mean_caseload", "cases per worker",
+         "Mean caseload of NQSWs in their ASYE; NaN with none."},
+        {"nqsw_over_protected_share", "1",
+         "Share of NQSWs in their ASYE holding more cases than their protected caseload; NaN "
+         "with none."},
+        {"applicants", "people", "Campaign applicants in the interval."},
+        {"offers", "people", "Job offers made in the interval (campaigns and reserve list)."},
+        {"hires", "people", "Offers accepted in the interval (the starters arrive later)."},
+        {"reserve_list_size", "people", "Candidates on the reserve lists at the sample time."},
+        {"campaigns", "rounds", "Campaign rounds run in the interval."},
+        {"campaign_cost", "GBP", "Cost of the campaign rounds run in the interval."},
+        {"retention_payments", "payments", "Retention payments made in the interval."},
+        {"retention_paid", "GBP", "Amount of the retention payments made in the interval."},
+        {"tenure_under_2y_share", "1",
+         "Share of permanent staff with under 2 years' service; NaN with none."},
+        {"tenure_2_to_4y_share", "1",
+         "Share of permanent staff with 2 to 4 years' service; NaN with none."},
+    };
+    specs.insert(specs.end(), pipeline.begin(), pipeline.end());
+    for (const std::string_view route : kRouteNames) {
+        specs.push_back({"hires_" + std::string(route), "workers",
+                         "Permanent starters in the interval who came by the " +
+                             std::string(route) + " route."});
+    }
+    for (const std::string_view destination :
+         {"left_sector", "agency", "other_authority", "asye_failed"}) {
+        specs.push_back({"leavers_" + std::string(destination), "workers",
+                         "Permanent leavers in the interval whose destination was " +
+                             std::string(destination) + "."});
+    }
+    for (const std::string& role : roles) {
+        specs.push_back({"staff_permanent." + role, "workers", "Permanent " + role + " staff."});
+        specs.push_back({"staff_agency." + role, "workers", "Agency " + role + " staff."});
+        specs.push_back({"vacancies." + role, "posts", "Vacant " + role + " posts."});
+        specs.push_back({"fte_permanent." + role, "FTE", "FTE of permanent " + role + " staff."});
+        specs.push_back({"mean_caseload." + role, "cases per worker",
+                         "Mean caseload of case-holding " + role + " staff; NaN with none."});
+    }
     return specs;
 }
 

@@ -3,8 +3,10 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <vector>
 
+#include "models/workforce/ids.hpp"
 #include "output/series_table.hpp"
 
 namespace wfsim::model {
@@ -31,11 +33,66 @@ enum class Metric : std::size_t {
 
 inline constexpr std::size_t kMetricCount = static_cast<std::size_t>(Metric::Count);
 
-// In Metric order.
+// The staff pipeline's series, recorded after the core ones in this order.
+enum class PipelineMetric : std::size_t {
+    StaffInPool,
+    FtePermanent,
+    FteAgency,
+    CaseHoldingFte,
+    NqswCount,
+    NqswMeanCaseload,
+    NqswOverProtectedShare,
+    Applicants,
+    Offers,
+    Hires,
+    ReserveListSize,
+    Campaigns,
+    CampaignCost,
+    RetentionPayments,
+    RetentionPaid,
+    TenureUnder2yShare,
+    Tenure2To4yShare,
+    Count
+};
+inline constexpr std::size_t kPipelineMetricCount = static_cast<std::size_t>(PipelineMetric::Count);
+
+// Per-role series, one of each per role, named "<metric>.<role>", after the route and
+// destination series.
+enum class RoleMetric : std::size_t {
+    StaffPermanent,
+    StaffAgency,
+    Vacancies,
+    FtePermanent,
+    MeanCaseload,
+    Count
+};
+inline constexpr std::size_t kRoleMetricCount = static_cast<std::size_t>(RoleMetric::Count);
+
+// The core series, in Metric order.
 const std::vector<output::SeriesSpec>& metric_specs();
+
+// Every series of a run of a service with these roles: the core ones, the pipeline ones,
+// hires by route ("hires_<route>"), leavers by destination ("leavers_<destination>"), then
+// the per-role ones.
+std::vector<output::SeriesSpec> metric_specs(const std::vector<std::string>& roles);
 
 inline std::size_t index(Metric m) {
     return static_cast<std::size_t>(m);
+}
+inline std::size_t index(PipelineMetric m) {
+    return kMetricCount + static_cast<std::size_t>(m);
+}
+inline std::size_t route_index(Route r) {
+    return kMetricCount + kPipelineMetricCount + index_of(r);
+}
+inline std::size_t destination_index(std::size_t leaver_destination) {
+    return kMetricCount + kPipelineMetricCount + kRouteCount + leaver_destination;
+}
+// Leaver destinations with a series: the three of kLeaverDestinations, then asye_failed.
+inline constexpr std::size_t kLeaverSeries = 4;
+inline std::size_t index(RoleMetric m, std::size_t role) {
+    return kMetricCount + kPipelineMetricCount + kRouteCount + kLeaverSeries +
+           role * kRoleMetricCount + static_cast<std::size_t>(m);
 }
 
 }  // namespace wfsim::model

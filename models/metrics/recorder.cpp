@@ -17,11 +17,12 @@ double ratio(double numerator, double denominator) {
 }  // namespace
 
 Recorder::Recorder(std::span<const double> times, const Staffing& staffing,
-                   const Caseload& caseload, output::SeriesTable& table, std::size_t replication,
-                   engine::Simulator& sim)
+                   const Caseload& caseload, PipelineSources pipeline, output::SeriesTable& table,
+                   std::size_t replication, engine::Simulator& sim)
     : times_(times),
       staffing_(staffing),
       caseload_(caseload),
+      pipeline_(pipeline),
       table_(table),
       replication_(replication),
       handler_(sim.add_handler(*this)),
@@ -61,13 +62,120 @@ void Recorder::handle(const engine::Event& event, engine::Simulator& sim) {
 }
 
 Recorder::Cumulative Recorder::snapshot(double now) const {
-    return Cumulative{staffing_.permanent_starters(), staffing_.permanent_leavers(),
-                      caseload_.referrals(), caseload_.closed(),
-                      staffing_.permanent_person_days(now)};
+    Cumulative c;
+    c.starters = staffing_.permanent_starters();
+    c.leavers = staffing_.permanent_leavers();
+    c.referrals = caseload_.referrals();
+    c.closed = caseload_.closed();
+    c.person_days = staffing_.permanent_person_days(now);
+    c.applicants = pipeline_.campaigns.applicants();
+    c.offers = pipeline_.hiring.offers();
+    c.hires = pipeline_.hiring.acceptances();
+    c.campaigns = pipeline_.campaigns.campaigns_run();
+    c.campaign_cost = pipeline_.campaigns.cost();
+    c.payments = pipeline_.turnover.retention_payments();
+    c.paid = pipeline_.turnover.retention_paid();
+    for (std::size_t r = 0; r < kRouteCount; ++r) {
+        c.by_route[r] = pipeline_.flows.starters(static_cast<Route>(r));
+    }
+    for (std::size_t d = 0; d < kLeaverDestinations.size(); ++d) {
+        c.by_destination[d] = pipeline_.flows.leavers(kLeaverDestinations[d]);
+    }
+    c.by_destination[3] = pipeline_.flows.leavers(Destination::AsyeFailed);
+    return c;
 }
 
 void Recorder::put(std::size_t sample, Metric metric, double value) {
     table_.at(index(metric), replication_, sample) = value;
+}
+
+void Recorder::put(std::size_t sample, std::size_t series, double value) {
+    table_.at(series, replication_, sample) = value;
+}
+
+void Recorder::record_pipeline(std::size_t sample, double now, const Cumulative& current) {
+    const Cumulative& before = previous_;
+    const auto flow = [&](std::uint64_t Cumulative::*counter) {
+        return static_cast<double>(current.*counter - before.*counter);
+    };
+    double fte_permanent = 0.0;
+    double fte_agency = 0.0;
+    double case_holding_fte = 0.0;
+    int in_pool = 0;
+    int nqsw = 0;
+    int nqsw_cases = 0;
+    int nqsw_over = 0;
+    int under_2y = 0;
+    int from_2_to_4y = 0;
+    for (WorkerId id = 0; id < staffing_.worker_capacity(); ++id) {
+        const Worker& w = staffing_.worker(id);
+        if (!w.active) continue;
+        (w.contract == Contract::Permanent ? fte_permanent : fte_agency) += w.fte;
+        if (caseload_.cap(id) > 0) case_holding_fte += w.fte;
+        if (w.contract != Contract::Permanent) continue;
+        if (w.post == kNone) ++in_pool;
+        const double tenure = now - w.started;
+        if (tenure < 2 * engine::kDaysPerYear) {
+            ++under_2y;
+        } else if (tenure < 4 * engine::kDaysPerYear) {
+            ++from_2_to_4y;
+        }
+        if (w.in_asye) {
+            ++nqsw;
+            nqsw_cases += caseload_.load(id);
+            nqsw_over += caseload_.load(id) > staffing_.cap_of(id) ? 1 : 0;
+        }
+    }
+    const double permanent = staffing_.permanent_count();
+    put(sample, index(PipelineMetric::StaffInPool), in_pool);
+    put(sample, index(PipelineMetric::FtePermanent), fte_permanent);
+    put(sample, index(PipelineMetric::FteAgency), fte_agency);
+    put(sample, index(PipelineMetric::CaseHoldingFte), case_holding_fte);
+    put(sample, index(PipelineMetric::NqswCount), nqsw);
+    put(sample, index(PipelineMetric::NqswMeanCaseload), ratio(nqsw_cases, nqsw));
+    put(sample, index(PipelineMetric::NqswOverProtectedShare), ratio(nqsw_over, nqsw));
+    put(sample, index(PipelineMetric::Applicants), flow(&Cumulative::applicants));
+    put(sample, index(PipelineMetric::Offers), flow(&Cumulative::offers));
+    put(sample, index(PipelineMetric::Hires), flow(&Cumulative::hires));
+    put(sample, index(PipelineMetric::ReserveListSize), pipeline_.hiring.reserve_size(now));
+    put(sample, index(PipelineMetric::Campaigns), flow(&Cumulative::campaigns));
+    put(sample, index(PipelineMetric::CampaignCost), current.campaign_cost - before.campaign_cost);
+    put(sample, index(PipelineMetric::RetentionPayments), flow(&Cumulative::payments));
+    put(sample, index(PipelineMetric::RetentionPaid), current.paid - before.paid);
+    put(sample, index(PipelineMetric::TenureUnder2yShare), ratio(under_2y, permanent));
+    put(sample, index(PipelineMetric::Tenure2To4yShare), ratio(from_2_to_4y, permanent));
+    for (std::size_t r = 0; r < kRouteCount; ++r) {
+        put(sample, route_index(static_cast<Route>(r)),
+            static_cast<double>(current.by_route[r] - before.by_route[r]));
+    }
+    for (std::size_t d = 0; d < kLeaverSeries; ++d) {
+        put(sample, destination_index(d),
+            static_cast<double>(current.by_destination[d] - before.by_destination[d]));
+    }
+}
+
+void Recorder::record_roles(std::size_t sample) {
+    const std::size_t roles = staffing_.roles().size();
+    std::vector<double> fte(roles, 0.0);
+    std::vector<double> cases(roles, 0.0);
+    std::vector<double> holders(roles, 0.0);
+    for (WorkerId id = 0; id < staffing_.worker_capacity(); ++id) {
+        const Worker& w = staffing_.worker(id);
+        if (!w.active) continue;
+        if (w.contract == Contract::Permanent) fte[w.role] += w.fte;
+        if (caseload_.cap(id) > 0) {
+            cases[w.role] += caseload_.load(id);
+            holders[w.role] += 1.0;
+        }
+    }
+    for (std::size_t r = 0; r < roles; ++r) {
+        const auto role = static_cast<RoleId>(r);
+        put(sample, index(RoleMetric::StaffPermanent, r), staffing_.permanent_count(role));
+        put(sample, index(RoleMetric::StaffAgency, r), staffing_.agency_count(role));
+        put(sample, index(RoleMetric::Vacancies, r), staffing_.vacancy_count(role));
+        put(sample, index(RoleMetric::FtePermanent, r), fte[r]);
+        put(sample, index(RoleMetric::MeanCaseload, r), ratio(cases[r], holders[r]));
+    }
 }
 
 void Recorder::record(std::size_t sample, double now) {
@@ -102,6 +210,8 @@ void Recorder::record(std::size_t sample, double now) {
         turnover = ratio(static_cast<double>(current.leavers - start.leavers), mean_headcount);
     }
     put(sample, Metric::TurnoverRate12m, turnover);
+    record_pipeline(sample, now, current);
+    record_roles(sample);
     previous_ = current;
 }
 

@@ -4,6 +4,7 @@
 // sample, so it is exact whatever the output interval.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -11,15 +12,28 @@
 #include "engine/simulator.hpp"
 #include "models/casework/caseload.hpp"
 #include "models/metrics/metric_catalog.hpp"
+#include "models/metrics/staff_flows.hpp"
+#include "models/workforce/campaigns.hpp"
+#include "models/workforce/hiring.hpp"
 #include "models/workforce/staffing.hpp"
+#include "models/workforce/turnover.hpp"
 #include "output/series_table.hpp"
 
 namespace wfsim::model {
 
+// The staff pipeline's processes whose counters the recorder reads.
+struct PipelineSources {
+    const StaffFlows& flows;
+    const TurnoverProcess& turnover;
+    const CampaignProcess& campaigns;
+    const HiringDesk& hiring;
+};
+
 class Recorder final : public engine::EventHandler {
 public:
     Recorder(std::span<const double> times, const Staffing& staffing, const Caseload& caseload,
-             output::SeriesTable& table, std::size_t replication, engine::Simulator& sim);
+             PipelineSources pipeline, output::SeriesTable& table, std::size_t replication,
+             engine::Simulator& sim);
 
     void start(engine::Simulator& sim);
     void handle(const engine::Event& event, engine::Simulator& sim) override;
@@ -33,15 +47,28 @@ private:
         std::uint64_t referrals = 0;
         std::uint64_t closed = 0;
         double person_days = 0.0;
+        std::uint64_t applicants = 0;
+        std::uint64_t offers = 0;
+        std::uint64_t hires = 0;
+        std::uint64_t campaigns = 0;
+        double campaign_cost = 0.0;
+        std::uint64_t payments = 0;
+        double paid = 0.0;
+        std::array<std::uint64_t, kRouteCount> by_route{};
+        std::array<std::uint64_t, kLeaverSeries> by_destination{};
     };
 
     Cumulative snapshot(double now) const;
     void record(std::size_t sample, double now);
     void put(std::size_t sample, Metric metric, double value);
+    void put(std::size_t sample, std::size_t series, double value);
+    void record_pipeline(std::size_t sample, double now, const Cumulative& current);
+    void record_roles(std::size_t sample);
 
     std::span<const double> times_;
     const Staffing& staffing_;
     const Caseload& caseload_;
+    PipelineSources pipeline_;
     output::SeriesTable& table_;
     std::size_t replication_;
     engine::HandlerId handler_;

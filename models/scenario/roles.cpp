@@ -15,6 +15,12 @@ RoleCatalog RoleCatalog::read(config::Section root) {
         "roles", {"The roles the service employs, by name (e.g. social_worker)."}, "<role>", true);
     for (const std::string& name : roles.keys()) {
         config::Section settings = roles.section(name, {"Settings of one role."}, true);
+        // Role names end up in series names ("staff_permanent.<role>") and HDF5 paths.
+        if (name.empty() ||
+            name.find_first_not_of("abcdefghijklmnopqrstuvwxyz"
+                                   "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") != std::string::npos) {
+            roles.error(name, "role names may use only letters, digits and '_'");
+        }
         Role role;
         role.name = name;
         role.caseload_cap =
@@ -28,8 +34,8 @@ RoleCatalog RoleCatalog::read(config::Section root) {
             "part_time",
             {"Part-time working: a share of staff (at the start, and of each new hire) work at a "
              "lower FTE; caseload caps scale with FTE, rounded down."});
-        role.part_time_share = part_time.real(
-            "share", {"Share of staff who work part time.", "1"}, {.min = 0.0, .max = 1.0}, 0.0);
+        role.part_time_share = part_time.real("share", {"Share of staff who work part time.", "1"},
+                                              {.min = 0.0, .max = 1.0}, 0.0);
         role.part_time_fte =
             part_time.real("fte", {"Full-time equivalent of a part-time worker.", "FTE"},
                            {.min = 0.0, .max = 1.0, .min_exclusive = true}, 0.6);
@@ -54,13 +60,13 @@ std::vector<std::string> RoleCatalog::names() const {
     return out;
 }
 
-std::optional<RoleId> RoleCatalog::resolve(config::Section& section,
-                                           const std::string& name) const {
+std::optional<RoleId> RoleCatalog::resolve(config::Section& section, const std::string& name,
+                                           std::string_view at_key) const {
     if (auto id = find(name)) return id;
     std::string message = "role '" + name + "' is not declared in roles";
     const std::vector<std::string> known = names();
     if (auto hint = config::closest(name, known)) message += " (did you mean '" + *hint + "'?)";
-    section.error(name, std::move(message));
+    section.error(at_key.empty() ? std::string_view(name) : at_key, std::move(message));
     return std::nullopt;
 }
 

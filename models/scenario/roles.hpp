@@ -39,8 +39,10 @@ public:
     std::vector<int> read_counts(config::Section& entries, config::FieldDoc entry_doc,
                                  int fallback) const;
 
-    // Reports `name` under `section` if it is not a declared role ("did you mean" included).
-    std::optional<RoleId> resolve(config::Section& section, const std::string& name) const;
+    // Reports `name` under `section` if it is not a declared role ("did you mean" included),
+    // at the key `name` itself, or at `at_key` when the name is the value of that key.
+    std::optional<RoleId> resolve(config::Section& section, const std::string& name,
+                                  std::string_view at_key = {}) const;
 
 private:
     std::vector<Role> roles_;

@@ -55,7 +55,9 @@ void read_sections(config::Section root, Scenario& s) {
     s.roles = RoleCatalog::read(root);
     s.staffing = StaffingParams::read(root, s.roles);
     s.turnover = TurnoverParams::read(root, s.roles);
-    s.recruitment = RecruitmentParams::read(root);
+    s.leaving = LeavingParams::read(root);
+    s.retention = RetentionParams::read(root, s.roles);
+    s.recruitment = RecruitmentParams::read(root, s.roles, s.start);
     s.agency = AgencyParams::read(root);
     s.demand = DemandParams::read(root);
     s.allocation = AllocationParams::read(root);

@@ -15,7 +15,7 @@
 #include "models/workforce/agency.hpp"
 #include "models/workforce/recruitment.hpp"
 #include "models/workforce/staffing.hpp"
-#include "models/workforce/turnover.hpp"
+#include "models/workforce/turnover_params.hpp"
 
 namespace wfsim::model {
 
@@ -35,6 +35,8 @@ struct Scenario {
     RoleCatalog roles;
     StaffingParams staffing;
     TurnoverParams turnover;
+    LeavingParams leaving;
+    RetentionParams retention;
     RecruitmentParams recruitment;
     AgencyParams agency;
     DemandParams demand;

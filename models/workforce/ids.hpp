@@ -35,20 +35,20 @@ inline constexpr std::array<std::string_view, kRouteCount> kRouteNames = {
 
 // Why a worker left their post or the service.
 enum class Destination : std::uint8_t {
-    LeftSector,      // permanent leaver out of social work
-    Agency,          // permanent leaver to agency work (may come back as agency staff)
-    OtherAuthority,  // permanent leaver to another council
-    AsyeFailed,      // did not pass the ASYE
-    Promoted,        // left the post for one in the role above (stays in the service)
-    AssignmentEnded, // agency assignment over
-    AgencyLeft,      // agency worker left before the end of the assignment
-    Converted,       // agency worker turned permanent
-    CoverEnded,      // agency cover ended by a permanent starter or a returning worker
+    LeftSector,       // permanent leaver out of social work
+    Agency,           // permanent leaver to agency work (may come back as agency staff)
+    OtherAuthority,   // permanent leaver to another council
+    AsyeFailed,       // did not pass the ASYE
+    Promoted,         // left the post for one in the role above (stays in the service)
+    AssignmentEnded,  // agency assignment over
+    AgencyLeft,       // agency worker left before the end of the assignment
+    Converted,        // agency worker turned permanent
+    CoverEnded,       // agency cover ended by a permanent starter or a returning worker
 };
 inline constexpr std::size_t kDestinationCount = 9;
 inline constexpr std::array<std::string_view, kDestinationCount> kDestinationNames = {
-    "left_sector",      "agency",       "other_authority", "asye_failed", "promoted",
-    "assignment_ended", "agency_left",  "converted",       "cover_ended"};
+    "left_sector",      "agency",      "other_authority", "asye_failed", "promoted",
+    "assignment_ended", "agency_left", "converted",       "cover_ended"};
 
 // Permanent leavers' destinations that take them out of the service (counted as turnover).
 inline constexpr std::array<Destination, 3> kLeaverDestinations = {

@@ -1,18 +1,49 @@
 #include "models/workforce/recruitment.hpp"
 
+#include "engine/calendar.hpp"
 #include "models/phases.hpp"
 
 namespace wfsim::model {
 
-RecruitmentParams RecruitmentParams::read(config::Section root) {
+RecruitmentParams RecruitmentParams::read(config::Section root, const RoleCatalog& roles,
+                                          const engine::Date& start) {
     RecruitmentParams params;
     config::Section section = root.section("recruitment", {"How vacancies are filled."});
     params.vacancy_fill_time = section.optional_distribution(
         "vacancy_fill_time",
-        {"Continuous recruitment: time from a post falling vacant to a permanent starter taking "
-         "it, drawn independently for each vacancy.",
+        {"Continuous recruitment: time from a post needing a holder (a resignation, or a post "
+         "falling or created vacant) to a permanent starter taking it, drawn independently "
+         "for each vacancy; never before the leaver has gone, and not for posts with a "
+         "campaign or reserve-list starter on the way.",
          "days"},
-        "none: vacancies are never filled");
+        "none: only campaigns fill vacancies");
+
+    config::Section reserve = section.section(
+        "reserve_list",
+        {"Appointable campaign candidates who could not be offered a place wait on a reserve "
+         "list, per role, and are offered posts as they need a holder."});
+    params.reserve_list.max_size = static_cast<int>(
+        reserve.integer("max_size", {"Most candidates on the list of one role.", "people"},
+                        {.min = 0.0, .max = 100000.0}, 0));
+    params.reserve_list.expiry_days =
+        reserve.duration("expiry", {"How long a candidate stays on the list.", "days"},
+                         {.min = 0.0}, 6 * engine::kDaysPerMonth);
+    reserve.finish();
+
+    config::Section over = section.named_entries(
+        "over_recruitment",
+        {"Campaigns may hire above establishment by this share of the role's posts, to cover "
+         "absence and turnover; the extra staff take posts as they fall vacant."},
+        "<role>");
+    params.over_recruitment.assign(roles.size(), 0.0);
+    for (const std::string& name : over.keys()) {
+        const double share =
+            over.real(name, {"Share of the role's posts.", "1"}, {.min = 0.0, .max = 1.0});
+        if (auto id = roles.resolve(over, name)) params.over_recruitment[*id] = share;
+    }
+    over.finish();
+
+    params.campaigns = CampaignsParams::read(section, roles, start);
     section.finish();
     return params;
 }

@@ -3,18 +3,25 @@
 #pragma once
 
 #include <optional>
+#include <vector>
 
 #include "engine/distribution.hpp"
 #include "engine/random_stream.hpp"
 #include "engine/simulator.hpp"
+#include "models/workforce/campaigns.hpp"
+#include "models/workforce/hiring.hpp"
 #include "models/workforce/staffing.hpp"
 
 namespace wfsim::model {
 
 struct RecruitmentParams {
     std::optional<engine::Distribution> vacancy_fill_time;  // none: vacancies stay open
+    ReserveListParams reserve_list;
+    std::vector<double> over_recruitment;  // by role: share of posts hired above establishment
+    CampaignsParams campaigns;
 
-    static RecruitmentParams read(config::Section root);
+    static RecruitmentParams read(config::Section root, const RoleCatalog& roles,
+                                  const engine::Date& start);
 };
 
 class RecruitmentProcess final : public engine::EventHandler, public StaffingObserver {

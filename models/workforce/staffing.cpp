@@ -47,8 +47,7 @@ StaffingParams StaffingParams::read(config::Section root, const RoleCatalog& rol
 }
 
 Staffing::Staffing(const RoleCatalog& roles, const StaffingParams& params, Caseload& caseload,
-                   std::uint64_t seed, std::uint64_t replication,
-                   ProtectedCaseload asye_protection)
+                   std::uint64_t seed, std::uint64_t replication, ProtectedCaseload asye_protection)
     : roles_(roles),
       caseload_(caseload),
       protection_(asye_protection),
@@ -140,8 +139,7 @@ void Staffing::give_notice(WorkerId worker, double exit, engine::Simulator& sim)
     for (StaffingObserver* o : observers_) o->replacement_needed(w.post, sim);
 }
 
-void Staffing::permanent_leaves(WorkerId worker, Destination destination,
-                                engine::Simulator& sim) {
+void Staffing::permanent_leaves(WorkerId worker, Destination destination, engine::Simulator& sim) {
     for (StaffingObserver* o : observers_) o->worker_leaving(worker, destination, sim);
     const PostId post = workers_[worker].post;
     const bool had_notice = workers_[worker].on_notice;
@@ -171,7 +169,8 @@ void Staffing::permanent_leaves(WorkerId worker, Destination destination,
 void Staffing::move_to_post(WorkerId worker, PostId to, engine::Simulator& sim) {
     Worker& w = workers_[worker];
     Post& target = posts_[to];
-    if (!target.vacant() || target.abolished) throw std::logic_error("promotion into a filled post");
+    if (!target.vacant() || target.abolished)
+        throw std::logic_error("promotion into a filled post");
     if (target.cover != kNone) release(target.cover, Destination::CoverEnded, sim.now());
     const PostId from = w.post;
     RoleCounts& old_role = by_role_[w.role];

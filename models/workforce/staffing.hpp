@@ -66,8 +66,8 @@ struct Worker {
     // Bumped when the worker leaves, so events addressed to the previous occupant of this
     // slot (a departure, the end of an assignment) are recognised as stale.
     std::uint32_t generation = 0;
-    double started = 0.0;   // joined the service; tenure counts from here
-    double leaves_at = 0.0; // while on notice: the exit time
+    double started = 0.0;    // joined the service; tenure counts from here
+    double leaves_at = 0.0;  // while on notice: the exit time
     double fte = 1.0;
 };
 

@@ -62,9 +62,10 @@ int run_command(const RunOptions& options) {
     // The whole table lives in memory until it is written: refuse sizes that cannot fit
     // rather than fail halfway with an allocation error.
     constexpr double kMaxTableBytes = 8.0 * (1u << 30);
-    const double table_bytes = static_cast<double>(scenario.replications) *
-                               (scenario.horizon_days / scenario.interval_days + 2) *
-                               model::kMetricCount * sizeof(double);
+    const double table_bytes =
+        static_cast<double>(scenario.replications) *
+        (scenario.horizon_days / scenario.interval_days + 2) *
+        static_cast<double>(model::metric_specs(scenario.roles.names()).size()) * sizeof(double);
     if (table_bytes > kMaxTableBytes) {
         std::fprintf(stderr,
                      "%s: error: replications x samples too large: the results would take "
