@@ -1,5 +1,8 @@
 #include "models/config/document.hpp"
 
+#include <algorithm>
+#include <optional>
+
 #include "models/config/document_state.hpp"
 
 namespace wfsim::config {
@@ -36,6 +39,29 @@ void check_keys(const YAML::Node& node, const std::string& path, DocumentState& 
     }
 }
 
+// yaml-cpp resolves an alias to the very node its anchor names, so an alias inside its own
+// anchor ("a: &x {b: *x}") makes the tree infinite and every walk over it would never end.
+// Returns where the first such alias is used: at its key, or at the sequence holding it.
+std::optional<Position> recursive_alias(const YAML::Node& node,
+                                        std::vector<YAML::Node>& enclosing) {
+    if (!node.IsMap() && !node.IsSequence()) return std::nullopt;
+    enclosing.push_back(node);
+    const auto encloses = [&](const YAML::Node& child) {
+        return std::ranges::any_of(enclosing, [&](const YAML::Node& e) { return e.is(child); });
+    };
+    std::optional<Position> found;
+    for (auto it = node.begin(); it != node.end() && !found; ++it) {
+        const YAML::Node child = node.IsMap() ? it->second : *it;
+        if (encloses(child)) {
+            found = position_of(node.IsMap() ? it->first : node);
+        } else {
+            found = recursive_alias(child, enclosing);
+        }
+    }
+    enclosing.pop_back();
+    return found;
+}
+
 }  // namespace
 
 Document::Document(std::shared_ptr<DocumentState> state) : state_(std::move(state)) {}
@@ -48,6 +74,12 @@ Document Document::parse(SourceText source) {
     } catch (const YAML::Exception& error) {
         throw InputError(
             {file_problem(state->file, position_of(error.mark), "invalid YAML: " + error.msg)});
+    }
+    std::vector<YAML::Node> enclosing;
+    if (const auto at = recursive_alias(state->root, enclosing)) {
+        throw InputError({file_problem(state->file, *at,
+                                       "invalid YAML: an alias refers to a mapping or sequence "
+                                       "that contains it")});
     }
     if (!state->root.IsMap()) {
         throw InputError({file_problem(

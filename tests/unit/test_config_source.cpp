@@ -104,6 +104,26 @@ TEST(ConfigParse, TopLevelMustBeAMapping) {
     EXPECT_THROW(Document::parse({"s.yaml", "hello\n"}), InputError);
 }
 
+TEST(ConfigParse, AliasInsideItsOwnAnchorIsRejected) {
+    // Such a tree is infinite; walking it used to overflow the stack.
+    const auto failure = [](std::string text) -> std::string {
+        try {
+            Document::parse({"s.yaml", std::move(text)});
+        } catch (const InputError& error) {
+            return error.what();
+        }
+        return "no error";
+    };
+    EXPECT_EQ(failure("a: 1\nb: &x\n  c: 2\n  d: *x\n"),
+              "s.yaml:4:3: error: invalid YAML: an alias refers to a mapping or sequence that "
+              "contains it");
+    EXPECT_EQ(failure("a: &x [1, [2, *x]]\n"),
+              "s.yaml:1:11: error: invalid YAML: an alias refers to a mapping or sequence that "
+              "contains it");
+    // Aliases elsewhere are fine.
+    EXPECT_EQ(failure("a: &x {c: 1}\nb: *x\nd: [*x, *x]\n"), "no error");
+}
+
 TEST(ConfigDiagnostic, FormatDropsUnknownPositionAndEmptyPath) {
     EXPECT_EQ((Diagnostic{"f.yaml", 3, 7, "a.b", "bad"}).format(), "f.yaml:3:7: error: a.b: bad");
     EXPECT_EQ((Diagnostic{"f.yaml", 0, 0, "a.b", "bad"}).format(), "f.yaml: error: a.b: bad");
