@@ -18,7 +18,7 @@ Diagnostic file_problem(const std::string& file, Position at, std::string messag
 void check_keys(const YAML::Node& node, const std::string& path, DocumentState& state) {
     if (node.IsSequence()) {
         for (std::size_t i = 0; i < node.size(); ++i) {
-            check_keys(node[i], path + '[' + std::to_string(i) + ']', state);
+            check_keys(node[i], item_path(path, i), state);
         }
     }
     if (!node.IsMap()) return;

@@ -17,8 +17,9 @@ std::string_view last_key(std::string_view path) {
     return dot == std::string_view::npos ? path : path.substr(dot + 1);
 }
 
+// A list's items are documented under "interventions[].at", so '[' ends a key too.
 std::string_view top_key(std::string_view path) {
-    return path.substr(0, path.find('.'));
+    return path.substr(0, path.find_first_of(".["));
 }
 
 // Markdown table cells cannot hold pipes or line breaks.
@@ -66,15 +67,14 @@ void Reference::add(ReferenceEntry entry) {
 std::string Reference::markdown() const {
     const auto is_section = [&](std::string_view top) {
         return std::ranges::any_of(entries_, [&](const ReferenceEntry& e) {
-            return e.path.size() > top.size() && e.path.starts_with(top) &&
-                   e.path[top.size()] == '.';
+            return e.path.size() > top.size() && top_key(e.path) == top;
         });
     };
 
     std::string out;
     std::vector<const ReferenceEntry*> top_fields;
     for (const ReferenceEntry& entry : entries_) {
-        if (entry.path.find('.') == std::string::npos && !is_section(entry.path)) {
+        if (top_key(entry.path) == entry.path && !is_section(entry.path)) {
             top_fields.push_back(&entry);
         }
     }
@@ -84,7 +84,7 @@ std::string Reference::markdown() const {
     }
 
     for (const ReferenceEntry& section : entries_) {
-        if (section.path.find('.') != std::string::npos || !is_section(section.path)) continue;
+        if (top_key(section.path) != section.path || !is_section(section.path)) continue;
         if (!out.empty()) out += '\n';
         out += "## `" + section.path + "`\n\n";
         if (!section.doc.empty()) out += section.doc + "\n\n";

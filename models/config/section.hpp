@@ -86,6 +86,21 @@ public:
     Section named_entries(std::string_view key, FieldDoc doc, std::string_view placeholder,
                           bool required = false);
 
+    // A sequence of mappings, each read as a Section at "key[i]", so that its problems say
+    // "interventions[0].at" and its finish() reports its unknown keys. An item that is not a
+    // mapping is reported and comes back absent, so that items keep their index. An absent or
+    // empty key gives no items. When documenting, one item at "key[]", so that callers' loops
+    // document the item's fields once.
+    std::vector<Section> list(std::string_view key, FieldDoc doc, bool required = false);
+
+    // Sequences of values. Each item is checked as the single getter checks it and reported at
+    // "key[i]"; a bad item is read as the neutral value, so that the list keeps its length. A
+    // value that is no sequence gives the fallback, or no items.
+    std::vector<engine::Date> dates(std::string_view key, FieldDoc doc,
+                                    std::optional<std::vector<engine::Date>> fallback = {});
+    std::vector<double> reals(std::string_view key, FieldDoc doc, Bounds bounds = {},
+                              std::optional<std::vector<double>> fallback = {});
+
     // The keys in file order (each once); when documenting, {placeholder} for a named_entries
     // section so that callers' loops document one entry, and {} otherwise.
     std::vector<std::string> keys() const;
@@ -118,6 +133,12 @@ private:
     // locate(), then `convert` (YAML::Node -> Parsed<T>); nullopt also after a reported problem.
     template <class T, class Convert>
     std::optional<T> read(std::string_view key, const Declaration& declaration, Convert convert);
+
+    // locate(), then each item of the sequence through `convert` (YAML::Node -> Parsed<T>).
+    template <class T, class Convert>
+    std::vector<T> read_list(std::string_view key, const Declaration& declaration,
+                             std::optional<std::vector<T>> fallback, std::string_view what,
+                             const T& neutral, Convert convert);
 
     // The Section for `key`, whose value is `value` (present if a mapping, or documenting).
     Section child(std::string_view key, const YAML::Node& value, std::string_view placeholder = {});

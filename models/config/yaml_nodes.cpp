@@ -44,4 +44,8 @@ std::string key_path(std::string_view parent, std::string_view key) {
     return std::string(parent) + '.' + std::string(key);
 }
 
+std::string item_path(std::string_view sequence, std::size_t index) {
+    return std::string(sequence) + '[' + std::to_string(index) + ']';
+}
+
 }  // namespace wfsim::config

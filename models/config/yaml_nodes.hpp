@@ -1,6 +1,7 @@
 // Small helpers over yaml-cpp nodes shared by the document and its sections.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,6 +13,8 @@ namespace wfsim::config {
 struct Position {
     int line = 0;  // 1-based; 0 when unknown
     int column = 0;
+
+    friend bool operator==(const Position&, const Position&) = default;
 };
 
 // yaml-cpp's 0-based mark made 1-based; unknown for a null mark.
@@ -37,5 +40,8 @@ std::string shown(const YAML::Node& node);
 
 // "agency" + "fill_time" -> "agency.fill_time"; the root's path is empty.
 std::string key_path(std::string_view parent, std::string_view key);
+
+// "interventions" + 0 -> "interventions[0]", the path of a sequence's item.
+std::string item_path(std::string_view sequence, std::size_t index);
 
 }  // namespace wfsim::config
