@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <optional>
+#include <variant>
 
 #include "models/config/document_state.hpp"
+#include "models/config/overlay.hpp"
 
 namespace wfsim::config {
 
@@ -62,13 +64,10 @@ std::optional<Position> recursive_alias(const YAML::Node& node,
     return found;
 }
 
-}  // namespace
-
-Document::Document(std::shared_ptr<DocumentState> state) : state_(std::move(state)) {}
-
-Document Document::parse(SourceText source) {
+// The parsed tree of `source`, or InputError if nothing could be read.
+std::shared_ptr<DocumentState> load(const SourceText& source) {
     auto state = std::make_shared<DocumentState>();
-    state->file = std::move(source.file);
+    state->file = source.file;
     try {
         state->root = YAML::Load(source.text);
     } catch (const YAML::Exception& error) {
@@ -86,6 +85,27 @@ Document Document::parse(SourceText source) {
             state->file, position_of(state->root),
             "expected a mapping of 'key: value' settings (got " + shown(state->root) + ")")});
     }
+    return state;
+}
+
+}  // namespace
+
+Document::Document(std::shared_ptr<DocumentState> state) : state_(std::move(state)) {}
+
+Document Document::parse(SourceText source) {
+    std::shared_ptr<DocumentState> state = load(source);
+    check_keys(state->root, "", *state);
+    return Document(std::move(state));
+}
+
+Document Document::parse_with_overrides(SourceText source, std::span<const Override> overrides) {
+    // A fresh tree each time: the overrides change it, and the parse's marks are what messages
+    // point at.
+    std::shared_ptr<DocumentState> state = load(source);
+    const bool from_file = std::ranges::any_of(overrides, [](const Override& override) {
+        return std::holds_alternative<Override::InFile>(override.value);
+    });
+    overlay(*state, from_file ? YAML::Load(source.text) : YAML::Node(), overrides);
     check_keys(state->root, "", *state);
     return Document(std::move(state));
 }

@@ -6,6 +6,21 @@
 namespace wfsim::config {
 
 void DocumentState::report(Diagnostic diagnostic) {
+    if (const Origin* origin = origin_of(diagnostic.path)) {
+        const Position at{diagnostic.line, diagnostic.column};
+        // A key the override created, or a program's value, has no mark; and an empty value it
+        // set is reported at the entry's key, which is the base's.
+        const bool emptied = origins.contains(diagnostic.path) && at == origin->replaced_key;
+        if (at.line == 0 || emptied) {
+            diagnostic.line = origin->at.line;
+            diagnostic.column = origin->at.column;
+        }
+        diagnostic.message += " (set by " + origin->label + ")";
+    }
+    add(std::move(diagnostic));
+}
+
+void DocumentState::add(Diagnostic diagnostic) {
     if (documenting()) return;
     if (diagnostic.file.empty()) diagnostic.file = file;
     if (std::ranges::find(diagnostics, diagnostic) != diagnostics.end()) return;
@@ -32,6 +47,23 @@ std::shared_ptr<SectionState> DocumentState::section(std::string path, const YAM
         });
     }
     return state;
+}
+
+const Origin* DocumentState::origin_of(std::string_view path) const {
+    // Paths below "a.b" continue with '.' or, for a sequence's items, '['.
+    const auto covers = [&](std::string_view set) {
+        return path.starts_with(set) &&
+               (path.size() == set.size() || path[set.size()] == '.' || path[set.size()] == '[');
+    };
+    const Origin* nearest = nullptr;
+    std::size_t nearest_length = 0;
+    for (const auto& [set, origin] : origins) {
+        if (covers(set) && (nearest == nullptr || set.size() > nearest_length)) {
+            nearest = &origin;
+            nearest_length = set.size();
+        }
+    }
+    return nearest;
 }
 
 }  // namespace wfsim::config

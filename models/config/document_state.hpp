@@ -24,6 +24,17 @@ struct SectionState {
     std::vector<std::string> declared{};  // keys asked for, in declaration order
 };
 
+// Who set the value at a path of a document read with overrides (see overlay.hpp).
+struct Origin {
+    std::string label;  // "interventions[0]"
+    // The override's key in the file, for problems with no position of their own: keys it
+    // created and values a program gave. Unknown for a program's override.
+    Position at{};
+    // The key of the entry whose value it replaced, which a problem with an empty value is
+    // reported at (value_position) although the override wrote neither; unknown if created.
+    Position replaced_key{};
+};
+
 struct DocumentState {
     std::string file;
     YAML::Node root;
@@ -31,14 +42,24 @@ struct DocumentState {
     std::vector<Diagnostic> diagnostics;  // in file order
     // One state per path, so every Section read at a path knows every key declared there.
     std::map<std::string, std::shared_ptr<SectionState>, std::less<>> sections;
+    // By dotted path, for documents read with overrides: each covers its path and everything
+    // below it. Empty otherwise.
+    std::map<std::string, Origin, std::less<>> origins;
 
     bool documenting() const { return reference != nullptr; }
 
     // Keeps diagnostics in file order, stable for equal positions. Drops a diagnostic identical
     // to one already reported (a required section read by two components is missing once), and
     // all of them when documenting, where values are placeholders and cross-checks meaningless.
+    // A problem at or below a path an override set names the override, "(set by
+    // interventions[0])", and is placed at the override if it has no position of its own.
     void report(Diagnostic diagnostic);
     void report(Position at, std::string path, std::string message);
+    // report() without the attribution to overrides, for messages that already name one.
+    void add(Diagnostic diagnostic);
+
+    // The origin of the nearest path at or above `path` that an override set, if any.
+    const Origin* origin_of(std::string_view path) const;
 
     // The state for the section at `path` with value `value` (present if a mapping, or when
     // documenting), created on first use.

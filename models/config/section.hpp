@@ -15,6 +15,7 @@
 #include "engine/calendar.hpp"
 #include "engine/distribution.hpp"
 #include "models/config/bounds.hpp"
+#include "models/config/override.hpp"
 
 namespace YAML {
 class Node;
@@ -100,6 +101,13 @@ public:
                                     std::optional<std::vector<engine::Date>> fallback = {});
     std::vector<double> reals(std::string_view key, FieldDoc doc, Bounds bounds = {},
                               std::optional<std::vector<double>> fallback = {});
+
+    // A mapping of parameters set by path, "turnover.social_worker.annual_rate: 0.13" (see
+    // Document::parse_with_overrides), documented as "<parameter.path>"; each override names
+    // `origin` ("interventions[0]"). Reports, at the key, a path that is not names joined by
+    // '.' and one that overlaps another ("a.b" and "a.b.c"), and leaves both out.
+    std::vector<Override> overrides(std::string_view key, FieldDoc doc, std::string origin,
+                                    bool required = false);
 
     // The keys in file order (each once); when documenting, {placeholder} for a named_entries
     // section so that callers' loops document one entry, and {} otherwise.
