@@ -278,6 +278,31 @@ TEST(ConfigOverrides, AMappingAnOverrideCreatesIsReportedAtItsKey) {
               }));
 }
 
+TEST(ConfigOverrides, AnEmptySectionIsFilledByTheOverride) {
+    const std::string base =
+        "name: base\n"
+        "turnover: {social_worker: {annual_rate: 0.15}}\n"
+        "establishment: {social_worker: 300}\n"
+        "recruitment:\n"
+        "interventions:\n"
+        "  - at: 2017-04-01\n";
+    const SourceText good{"s.yaml", base + "    set: {recruitment.notice: 2 weeks}\n"};
+    Values values;
+    EXPECT_EQ(overlaid(good, all(interventions_of(good)), &values), Lines{});
+    EXPECT_EQ(values.notice, 14.0);
+    EXPECT_EQ(values.fill, Distribution::fixed(30.0));
+
+    // Misspelt, the override leaves the section it made without its required key.
+    const SourceText typo{"s.yaml", base + "    set: {recruitment.notise: 2 weeks}\n"};
+    EXPECT_EQ(overlaid(typo, all(interventions_of(typo))),
+              (Lines{
+                  "s.yaml:7:11: error: recruitment.notice: missing required key (set by "
+                  "interventions[0])",
+                  "s.yaml:7:11: error: recruitment.notise: unknown key 'notise' (did you mean "
+                  "'notice'?) (set by interventions[0])",
+              }));
+}
+
 TEST(ConfigOverrides, AnEmptyValueUnsetsTheParameterAndIsReportedAtTheOverride) {
     const SourceText source = scenario(
         "  - at: 2017-04-01\n"
