@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <string>
 #include <variant>
 
 #include "models/config/document_state.hpp"
@@ -41,27 +42,57 @@ void check_keys(const YAML::Node& node, const std::string& path, DocumentState& 
     }
 }
 
-// yaml-cpp resolves an alias to the very node its anchor names, so an alias inside its own
-// anchor ("a: &x {b: *x}") makes the tree infinite and every walk over it would never end.
-// Returns where the first such alias is used: at its key, or at the sequence holding it.
-std::optional<Position> recursive_alias(const YAML::Node& node,
-                                        std::vector<YAML::Node>& enclosing) {
-    if (!node.IsMap() && !node.IsSequence()) return std::nullopt;
-    enclosing.push_back(node);
-    const auto encloses = [&](const YAML::Node& child) {
-        return std::ranges::any_of(enclosing, [&](const YAML::Node& e) { return e.is(child); });
-    };
-    std::optional<Position> found;
-    for (auto it = node.begin(); it != node.end() && !found; ++it) {
-        const YAML::Node child = node.IsMap() ? it->second : *it;
-        if (encloses(child)) {
-            found = position_of(node.IsMap() ? it->first : node);
-        } else {
-            found = recursive_alias(child, enclosing);
+// yaml-cpp resolves an alias to the very node its anchor names, so every walk over the tree
+// (the key checks, reading, overrides) goes through an aliased value once per use. An alias
+// inside its own anchor ("a: &x {b: *x}") makes the tree infinite, and aliases of aliases of
+// lists make it huge ("billion laughs"); either would hang those walks, so both are refused.
+class AliasCheck {
+public:
+    // Far beyond any scenario, and walked in well under a second.
+    static constexpr std::size_t kMaxValues = 1'000'000;
+
+    // The first problem found in the tree under `node`.
+    std::optional<Diagnostic> problem(const YAML::Node& node) {
+        if (++values_ > kMaxValues) {
+            return Diagnostic{.message = "invalid YAML: aliases repeat values more than " +
+                                         std::to_string(kMaxValues) + " times"};
         }
+        if (!node.IsMap() && !node.IsSequence()) return std::nullopt;
+        enclosing_.push_back(node);
+        std::optional<Diagnostic> found;
+        for (auto it = node.begin(); it != node.end() && !found; ++it) {
+            const YAML::Node child = node.IsMap() ? it->second : *it;
+            if (encloses(child)) {
+                // The alias has no mark of its own: point at its key, or at its sequence.
+                const Position at = position_of(node.IsMap() ? it->first : node);
+                found = Diagnostic{.line = at.line,
+                                   .column = at.column,
+                                   .message =
+                                       "invalid YAML: an alias refers to a mapping or "
+                                       "sequence that contains it"};
+            } else {
+                found = problem(child);
+            }
+        }
+        enclosing_.pop_back();
+        return found;
     }
-    enclosing.pop_back();
-    return found;
+
+private:
+    bool encloses(const YAML::Node& child) const {
+        return std::ranges::any_of(enclosing_, [&](const YAML::Node& e) { return e.is(child); });
+    }
+
+    std::vector<YAML::Node> enclosing_;
+    std::size_t values_ = 0;
+};
+
+// Throws InputError for a tree that AliasCheck refuses.
+void refuse_unwalkable(const DocumentState& state) {
+    if (auto problem = AliasCheck().problem(state.root)) {
+        problem->file = state.file;
+        throw InputError({std::move(*problem)});
+    }
 }
 
 // The parsed tree of `source`, or InputError if nothing could be read.
@@ -74,12 +105,7 @@ std::shared_ptr<DocumentState> load(const SourceText& source) {
         throw InputError(
             {file_problem(state->file, position_of(error.mark), "invalid YAML: " + error.msg)});
     }
-    std::vector<YAML::Node> enclosing;
-    if (const auto at = recursive_alias(state->root, enclosing)) {
-        throw InputError({file_problem(state->file, *at,
-                                       "invalid YAML: an alias refers to a mapping or sequence "
-                                       "that contains it")});
-    }
+    refuse_unwalkable(*state);
     if (!state->root.IsMap()) {
         throw InputError({file_problem(
             state->file, position_of(state->root),
@@ -106,6 +132,7 @@ Document Document::parse_with_overrides(SourceText source, std::span<const Overr
         return std::holds_alternative<Override::InFile>(override.value);
     });
     overlay(*state, from_file ? YAML::Load(source.text) : YAML::Node(), overrides);
+    refuse_unwalkable(*state);  // values set through aliases may repeat them further
     check_keys(state->root, "", *state);
     return Document(std::move(state));
 }

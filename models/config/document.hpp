@@ -16,9 +16,9 @@ namespace wfsim::config {
 
 class Document {
 public:
-    // Parses `source`. A YAML syntax error, or a top level that is not a mapping, throws
-    // InputError at once since nothing could be read; duplicate keys anywhere in the file are
-    // recorded as diagnostics and reading goes on.
+    // Parses `source`. A YAML syntax error, aliases that make the tree infinite or huge, or a
+    // top level that is not a mapping, throws InputError at once since nothing could be read;
+    // duplicate keys anywhere in the file are recorded as diagnostics and reading goes on.
     static Document parse(SourceText source);
 
     // Parses `source` afresh and sets `overrides` into it in order, later ones winning, so that

@@ -454,6 +454,30 @@ TEST(ConfigOverrides, AValueSharedThroughAnAliasIsNotSetInOnePlace) {
     EXPECT_EQ(root.section("d", {"d"}).integer("k", {"k"}), 2);
 }
 
+TEST(ConfigOverrides, AliasesSetTooOftenAreRefusedAsTheFileWouldBe) {
+    // l4 stands for 111,111 values; the file repeats it five times, the overrides four more.
+    std::string text = "l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n";
+    for (char level = '1'; level <= '4'; ++level) {
+        const char previous = static_cast<char>(level - 1);
+        text.append("l").append(1, level).append(": &l").append(1, level).append(" [*l");
+        text.append(1, previous);
+        for (int i = 1; i < 10; ++i) text.append(", *l").append(1, previous);
+        text.append("]\n");
+    }
+    text += "set: {x1: *l4, x2: *l4, x3: *l4, x4: *l4}\n";
+    const SourceText source{"s.yaml", text};
+    Document base = Document::parse(source);
+    const std::vector<Override> overrides = base.root().overrides("set", {"s"}, "set");
+    ASSERT_EQ(overrides.size(), 4U);
+    try {
+        Document::parse_with_overrides(source, overrides);
+        FAIL() << "expected InputError";
+    } catch (const InputError& error) {
+        EXPECT_STREQ(error.what(),
+                     "s.yaml: error: invalid YAML: aliases repeat values more than 1000000 times");
+    }
+}
+
 TEST(ConfigOverrides, AnOverrideFromAnotherFileIsAProgrammingError) {
     const SourceText source = scenario(
         "  - at: 2017-04-01\n"

@@ -124,6 +124,28 @@ TEST(ConfigParse, AliasInsideItsOwnAnchorIsRejected) {
     EXPECT_EQ(failure("a: &x {c: 1}\nb: *x\nd: [*x, *x]\n"), "no error");
 }
 
+TEST(ConfigParse, AliasesRepeatingValuesTooOftenAreRejected) {
+    // Ten lists of ten, each of the one before: 10^10 values to walk once aliases are followed.
+    std::string text = "l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n";
+    for (char level = '1'; level <= '9'; ++level) {
+        const char previous = static_cast<char>(level - 1);
+        text.append("l").append(1, level).append(": &l").append(1, level).append(" [*l");
+        text.append(1, previous);
+        for (int i = 1; i < 10; ++i) text.append(", *l").append(1, previous);
+        text.append("]\n");
+    }
+    try {
+        Document::parse({"s.yaml", text});
+        FAIL() << "expected InputError";
+    } catch (const InputError& error) {
+        EXPECT_STREQ(error.what(),
+                     "s.yaml: error: invalid YAML: aliases repeat values more than 1000000 times");
+    }
+    // A few levels are fine.
+    text.resize(text.find("l4:"));
+    EXPECT_NO_THROW(Document::parse({"s.yaml", text}));
+}
+
 TEST(ConfigDiagnostic, FormatDropsUnknownPositionAndEmptyPath) {
     EXPECT_EQ((Diagnostic{"f.yaml", 3, 7, "a.b", "bad"}).format(), "f.yaml:3:7: error: a.b: bad");
     EXPECT_EQ((Diagnostic{"f.yaml", 0, 0, "a.b", "bad"}).format(), "f.yaml: error: a.b: bad");
