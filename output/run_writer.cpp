@@ -9,6 +9,7 @@
 
 #include "output/atomic_file.hpp"
 #include "output/hdf5_attributes.hpp"
+#include "output/hdf5_compression.hpp"
 #include "output/hdf5_datasets.hpp"
 #include "output/hdf5_error.hpp"
 #include "output/run_file.hpp"
@@ -22,10 +23,8 @@ using hdf5::check;
 using hdf5::Handle;
 using hdf5::own;
 
-// HDF5's default chunk cache is 1 MiB; a chunk larger than that is re-read from disk for every
-// partial access, so a very long series is split into chunks of at most this many samples.
-constexpr hsize_t kMaxChunkSamples = (hsize_t{1} << 20) / sizeof(double);
-constexpr unsigned kDeflateLevel = 4;
+// One chunk per replication row, split if a row is longer than a chunk may be.
+constexpr hsize_t kMaxChunkSamples = hdf5::kMaxChunkBytes / sizeof(double);
 
 // Problems with the caller's data are reported before anything is created on disk.
 void validate(const std::filesystem::path& out, const RunData& run) {
@@ -45,33 +44,12 @@ void validate(const std::filesystem::path& out, const RunData& run) {
     }
 }
 
-bool deflate_available() {
-    if (H5Zfilter_avail(H5Z_FILTER_DEFLATE) <= 0) {
-        return false;
-    }
-    unsigned config = 0;
-    return H5Zget_filter_info(H5Z_FILTER_DEFLATE, &config) >= 0 &&
-           (config & H5Z_FILTER_CONFIG_ENCODE_ENABLED) != 0;
-}
-
-// One chunk per replication row (split if very long), shuffled then deflated. Shuffling groups
-// the bytes of each double by significance, which typically makes simulation counts stored as
-// float64 compress several times better; both filters are lossless, so NaN bits survive.
 Handle series_creation(hsize_t replications, hsize_t samples) {
-    const char* what = "setting up series compression";
-    Handle creation = own(H5Pcreate(H5P_DATASET_CREATE), H5Pclose, what);
     // HDF5 cannot chunk an empty dataset, and there would be nothing to compress.
     if (replications == 0 || samples == 0) {
-        return creation;
+        return own(H5Pcreate(H5P_DATASET_CREATE), H5Pclose, "setting up series storage");
     }
-    const hsize_t chunk[2] = {1, std::min(samples, kMaxChunkSamples)};
-    check(H5Pset_chunk(creation.get(), 2, chunk), what);
-    // Compression only saves space: without zlib in this HDF5 build the file is still complete.
-    if (deflate_available()) {
-        check(H5Pset_shuffle(creation.get()), what);
-        check(H5Pset_deflate(creation.get(), kDeflateLevel), what);
-    }
-    return creation;
+    return hdf5::compressed_creation({1, std::min(samples, kMaxChunkSamples)});
 }
 
 void write_root_attributes(hid_t file, const RunData& run) {
