@@ -6,10 +6,12 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "output/record_table.hpp"
 #include "output/series_table.hpp"
 
 namespace wfsim::output {
@@ -29,6 +31,9 @@ struct RunData {
     std::vector<double> time;       // days since start, length T
     std::vector<std::string> date;  // ISO date of each sample, length T
     SeriesTable series;             // replications() gives the replication count
+    // An optional log of individual occurrences, whose columns the model chooses; stored as
+    // /events only when present. The initialiser lets callers leave it out of a braced list.
+    std::optional<RecordTable> events = std::nullopt;
 };
 
 class OutputError : public std::runtime_error {

@@ -9,8 +9,31 @@
 //                                attributes, scales /replication and /time attached
 //   /  attributes  format, metrics (names in table order), replications, seed, wfsim_version,
 //                  scenario_name, scenario_yaml, start_date, horizon_days, interval_days
+//   /events        compound [N]  optional: present only when the run kept an event log. One
+//                                element per record, a member per column in column order:
+//                                float64, int64, uint32, or an HDF5 enum over uint8 (up to 256
+//                                labels) or uint16 whose member names are the labels and whose
+//                                values are 0..n-1. Chunked (at most 1 MiB a chunk), shuffled
+//                                and deflate-compressed; contiguous when empty. Attributes
+//                                `<column>_units` and `<column>_description` for every column.
+//                                Which columns there are is the model's choice, not the format's.
 //
-// Every string is variable-length UTF-8. A change to any of this is a new format name.
+// Every string is variable-length UTF-8. A change to any of this is a new format name; /events
+// is an optional addition that readers unaware of it ignore, so it keeps the name.
+//
+// Reading /events with h5py and pandas (enum members come back as codes; h5py keeps the labels
+// in the dtype, and check_enum_dtype returns them as {label: code}):
+//
+//   import h5py, pandas as pd
+//   with h5py.File("run.h5") as f:
+//       ds = f["events"]
+//       events = pd.DataFrame(ds[:])
+//       for name in ds.dtype.names:
+//           labels = h5py.check_enum_dtype(ds.dtype[name])
+//           if labels:
+//               events[name] = pd.Categorical.from_codes(
+//                   events[name], sorted(labels, key=labels.get))
+//       units = {name: ds.attrs[name + "_units"] for name in ds.dtype.names}
 #pragma once
 
 namespace wfsim::output::layout {
@@ -22,6 +45,7 @@ inline constexpr char kTime[] = "time";
 inline constexpr char kReplication[] = "replication";
 inline constexpr char kDate[] = "date";
 inline constexpr char kSeriesGroup[] = "series";
+inline constexpr char kEvents[] = "events";
 
 // Root attributes.
 inline constexpr char kFormat[] = "format";
@@ -40,5 +64,10 @@ inline constexpr char kUnits[] = "units";
 inline constexpr char kDescription[] = "description";
 inline constexpr char kLongName[] = "long_name";
 inline constexpr char kCalendar[] = "calendar";
+
+// Attributes of a record dataset (/events), one pair per column: "<column>_units" and
+// "<column>_description". No column's pair can collide with another's, as the suffixes differ.
+inline constexpr char kColumnUnitsSuffix[] = "_units";
+inline constexpr char kColumnDescriptionSuffix[] = "_description";
 
 }  // namespace wfsim::output::layout

@@ -14,6 +14,7 @@
 #include "output/hdf5_attributes.hpp"
 #include "output/hdf5_datasets.hpp"
 #include "output/hdf5_error.hpp"
+#include "output/hdf5_records.hpp"
 #include "output/run_file.hpp"
 #include "output/run_layout.hpp"
 
@@ -132,7 +133,11 @@ RunData read_contents(const std::filesystem::path& in) {
     Handle date_dataset = hdf5::open_dataset(file.get(), layout::kDate);
     std::vector<std::string> date = hdf5::read_strings(date_dataset.get(), layout::kDate, samples);
     SeriesTable series = read_series(file.get(), read_replications(file.get()), samples);
-    return RunData{std::move(meta), std::move(time), std::move(date), std::move(series)};
+    RunData run{std::move(meta), std::move(time), std::move(date), std::move(series)};
+    if (check(H5Lexists(file.get(), layout::kEvents, H5P_DEFAULT), "looking for 'events'") > 0) {
+        run.events = hdf5::read_records(file.get(), layout::kEvents);
+    }
+    return run;
 }
 
 }  // namespace

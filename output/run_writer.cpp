@@ -12,6 +12,7 @@
 #include "output/hdf5_compression.hpp"
 #include "output/hdf5_datasets.hpp"
 #include "output/hdf5_error.hpp"
+#include "output/hdf5_records.hpp"
 #include "output/run_file.hpp"
 #include "output/run_layout.hpp"
 
@@ -147,6 +148,9 @@ void write_contents(const std::filesystem::path& path, const RunData& run) {
         Handle replication = write_replication(file.get(), run.series.replications());
         write_date(file.get(), run.date, time.get());
         write_series(file.get(), run.series, replication.get(), time.get());
+        if (run.events) {
+            hdf5::write_records(file.get(), layout::kEvents, *run.events);
+        }
     }
     // Closing is where HDF5 writes out its caches, so its failure means an incomplete file.
     check(file.close(), "closing the file");

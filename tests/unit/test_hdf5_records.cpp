@@ -1,24 +1,81 @@
-// Record tables (output/record_table.hpp): rows append and concatenate in order, bad rows and
-// schemas are refused without changing the table, and the packed row layout round-trips.
+// Record tables (output/record_table.hpp) and the optional /events dataset of a run file: rows
+// append and concatenate in order, bad rows and schemas are refused, every column kind
+// round-trips bit for bit with its units, description and enumeration labels, the dataset is
+// a chunked, compressed HDF5 compound with real HDF5 enums, and files that are not what the
+// writer makes are refused with an OutputError naming the file.
 #include <gtest/gtest.h>
+#include <hdf5.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
+#include <filesystem>
 #include <limits>
+#include <optional>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "output/record_table.hpp"
+#include "output/run_file.hpp"
+#include "output/series_table.hpp"
 
+namespace fs = std::filesystem;
 using wfsim::output::ColumnKind;
 using wfsim::output::ColumnSpec;
 using wfsim::output::EnumCode;
+using wfsim::output::OutputError;
+using wfsim::output::read_run;
 using wfsim::output::RecordTable;
+using wfsim::output::RunData;
+using wfsim::output::SeriesTable;
+using wfsim::output::write_run;
 
 namespace {
+
+// A fresh directory per test, removed with everything in it afterwards.
+class ScratchDir {
+public:
+    ScratchDir() {
+        const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
+        path_ = fs::temp_directory_path() /
+                ("wfsim_test_records_" + std::to_string(::getpid()) + "_" + test->name());
+        fs::remove_all(path_);
+        fs::create_directories(path_);
+    }
+    ~ScratchDir() {
+        std::error_code ignored;
+        fs::remove_all(path_, ignored);
+    }
+    ScratchDir(const ScratchDir&) = delete;
+    ScratchDir& operator=(const ScratchDir&) = delete;
+
+    fs::path operator/(const char* name) const { return path_ / name; }
+
+    std::vector<std::string> entries() const {
+        std::vector<std::string> names;
+        for (const auto& entry : fs::directory_iterator(path_)) {
+            names.push_back(entry.path().filename().string());
+        }
+        return names;
+    }
+
+private:
+    fs::path path_;
+};
+
+// An owned HDF5 identifier for the tests' own writing and inspection of files.
+struct Id {
+    hid_t id;
+    herr_t (*close)(hid_t);
+    ~Id() {
+        if (id >= 0) close(id);
+    }
+};
 
 // Runs `action`, expecting an exception of type E whose message contains every one of `parts`.
 template <class E, class Action>
@@ -85,6 +142,56 @@ RecordTable sample_events(std::size_t rows, std::uint32_t replication = 0) {
                          static_cast<Kind>(i % 3), EnumCode{static_cast<std::uint16_t>(i % 300)});
     }
     return table;
+}
+
+bool same_bits(std::span<const double> a, std::span<const double> b) {
+    return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size_bytes()) == 0;
+}
+
+// Same schema and the same bits in every column.
+void expect_same_table(const RecordTable& got, const RecordTable& want) {
+    ASSERT_EQ(got.columns(), want.columns());
+    ASSERT_EQ(got.rows(), want.rows());
+    EXPECT_TRUE(same_bits(got.float64s(0), want.float64s(0)));
+    EXPECT_TRUE(std::ranges::equal(got.int64s(1), want.int64s(1)));
+    EXPECT_TRUE(std::ranges::equal(got.uint32s(2), want.uint32s(2)));
+    for (std::size_t r = 0; r < got.rows(); ++r) {
+        ASSERT_EQ(got.code(3, r), want.code(3, r)) << "row " << r;
+        ASSERT_EQ(got.code(4, r), want.code(4, r)) << "row " << r;
+    }
+}
+
+RunData run_with(std::optional<RecordTable> events) {
+    RunData run{{}, {0.0}, {"2016-04-01"}, SeriesTable({{"headcount", "people", ""}}, 1, 1)};
+    run.series.at(0, 0, 0) = 300.0;
+    run.meta.start_date = "2016-04-01";
+    run.events = std::move(events);
+    return run;
+}
+
+ssize_t open_hdf5_objects() {
+    return H5Fget_obj_count(H5F_OBJ_ALL, H5F_OBJ_ALL);
+}
+
+// Replaces /events in a run file with what `make` creates at `file` under that name.
+template <class Make>
+void replace_events(const fs::path& path, Make make) {
+    Id file{H5Fopen(path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT), H5Fclose};
+    ASSERT_GE(file.id, 0);
+    if (H5Lexists(file.id, "events", H5P_DEFAULT) > 0) {
+        ASSERT_GE(H5Ldelete(file.id, "events", H5P_DEFAULT), 0);
+    }
+    make(file.id);
+}
+
+// A one-element dataset "events" of `type` holding `value`.
+void write_single(hid_t file, hid_t type, const void* value) {
+    const hsize_t one = 1;
+    Id space{H5Screate_simple(1, &one, nullptr), H5Sclose};
+    Id dataset{H5Dcreate2(file, "events", type, space.id, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+               H5Dclose};
+    ASSERT_GE(dataset.id, 0);
+    ASSERT_GE(H5Dwrite(dataset.id, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, value), 0);
 }
 
 }  // namespace
@@ -269,4 +376,277 @@ TEST(RecordTable, PackedRowsRoundTripAndRefuseUnlabelledCodes) {
                                         {"'kind'", "no label for code 7"});
     EXPECT_EQ(copy.rows(), 5u);
     EXPECT_EQ(copy.float64s(0).size(), 5u);
+}
+
+TEST(RunFileEvents, EveryColumnKindRoundTrips) {
+    ScratchDir dir;
+    const RecordTable written = sample_events(1000, 3);
+    write_run(dir / "run.h5", run_with(written));
+    const RunData read = read_run(dir / "run.h5");
+    ASSERT_TRUE(read.events.has_value());
+    expect_same_table(*read.events, written);
+    EXPECT_EQ(read.events->columns()[0].units, "days");
+    EXPECT_EQ(read.events->columns()[0].description, "Days since the start — simulated");
+    EXPECT_EQ(read.events->label(3, 2), "transfer");
+    EXPECT_EQ(read.events->label(4, 299), "team 299");
+    EXPECT_EQ(read.series.at(0, 0, 0), 300.0);  // the series are unaffected
+}
+
+TEST(RunFileEvents, StoredAsACompoundWithHdf5EnumsAndColumnAttributes) {
+    ScratchDir dir;
+    const fs::path path = dir / "run.h5";
+    write_run(path, run_with(sample_events(10)));
+
+    Id file{H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose};
+    Id dataset{H5Dopen2(file.id, "events", H5P_DEFAULT), H5Dclose};
+    ASSERT_GE(dataset.id, 0);
+    Id type{H5Dget_type(dataset.id), H5Tclose};
+    ASSERT_EQ(H5Tget_class(type.id), H5T_COMPOUND);
+    ASSERT_EQ(H5Tget_nmembers(type.id), 5);
+    EXPECT_EQ(H5Tget_size(type.id), 23u);  // packed, no padding
+
+    const H5T_class_t classes[] = {H5T_FLOAT, H5T_INTEGER, H5T_INTEGER, H5T_ENUM, H5T_ENUM};
+    const std::size_t sizes[] = {8, 8, 4, 1, 2};
+    for (unsigned m = 0; m < 5; ++m) {
+        Id member{H5Tget_member_type(type.id, m), H5Tclose};
+        EXPECT_EQ(H5Tget_class(member.id), classes[m]) << m;
+        EXPECT_EQ(H5Tget_size(member.id), sizes[m]) << m;
+        EXPECT_EQ(H5Tget_order(member.id), H5T_ORDER_LE) << m;
+    }
+    Id kind{H5Tget_member_type(type.id, 3), H5Tclose};
+    ASSERT_EQ(H5Tget_nmembers(kind.id), 3);
+    const char* labels[] = {"hire", "leave", "transfer"};
+    for (unsigned m = 0; m < 3; ++m) {
+        char* name = H5Tget_member_name(kind.id, m);
+        std::uint8_t value = 99;
+        ASSERT_GE(H5Tget_member_value(kind.id, m, &value), 0);
+        EXPECT_STREQ(name, labels[value]);
+        H5free_memory(name);
+    }
+    Id replication_signed{H5Tget_member_type(type.id, 2), H5Tclose};
+    EXPECT_EQ(H5Tget_sign(replication_signed.id), H5T_SGN_NONE);
+
+    for (const char* attribute :
+         {"time_units", "time_description", "team_units", "kind_description"}) {
+        EXPECT_GT(H5Aexists(dataset.id, attribute), 0) << attribute;
+    }
+    Id space{H5Dget_space(dataset.id), H5Sclose};
+    EXPECT_EQ(H5Sget_simple_extent_ndims(space.id), 1);
+    EXPECT_EQ(H5Sget_simple_extent_npoints(space.id), 10);
+}
+
+TEST(RunFileEvents, EmptyTableWritesAZeroLengthDatasetOfTheRightType) {
+    ScratchDir dir;
+    const fs::path path = dir / "run.h5";
+    write_run(path, run_with(RecordTable(event_columns())));
+    {
+        Id file{H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose};
+        Id dataset{H5Dopen2(file.id, "events", H5P_DEFAULT), H5Dclose};
+        ASSERT_GE(dataset.id, 0);
+        Id space{H5Dget_space(dataset.id), H5Sclose};
+        hsize_t rows = 99;
+        ASSERT_EQ(H5Sget_simple_extent_dims(space.id, &rows, nullptr), 1);
+        EXPECT_EQ(rows, 0u);
+        Id type{H5Dget_type(dataset.id), H5Tclose};
+        EXPECT_EQ(H5Tget_class(type.id), H5T_COMPOUND);
+        EXPECT_EQ(H5Tget_nmembers(type.id), 5);
+    }
+    const RunData read = read_run(path);
+    ASSERT_TRUE(read.events.has_value());
+    EXPECT_EQ(read.events->rows(), 0u);
+    EXPECT_EQ(read.events->columns(), event_columns());
+}
+
+TEST(RunFileEvents, LargeTableIsChunkedCompressedAndExact) {
+    ScratchDir dir;
+    const fs::path path = dir / "run.h5";
+    constexpr std::size_t kRows = 1'000'000;
+    RecordTable written(event_columns());
+    written.reserve(kRows);
+    for (std::size_t i = 0; i < kRows; ++i) {
+        written.append_row(static_cast<double>(i) * 0.25, static_cast<std::int64_t>(i) - 500'000,
+                           static_cast<std::uint32_t>(i / 100'000), static_cast<Kind>(i % 3),
+                           EnumCode{static_cast<std::uint16_t>(i % 300)});
+    }
+    write_run(path, run_with(written));
+    {
+        Id file{H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose};
+        Id dataset{H5Dopen2(file.id, "events", H5P_DEFAULT), H5Dclose};
+        ASSERT_GE(dataset.id, 0);
+        Id creation{H5Dget_create_plist(dataset.id), H5Pclose};
+        ASSERT_EQ(H5Pget_layout(creation.id), H5D_CHUNKED);
+        hsize_t chunk = 0;
+        ASSERT_EQ(H5Pget_chunk(creation.id, 1, &chunk), 1);
+        EXPECT_GT(chunk, 1u);
+        EXPECT_LE(chunk * written.packed_row_size(), std::size_t{1} << 20);
+        unsigned flags = 0;
+        std::size_t count = 1;
+        unsigned level = 0;
+        EXPECT_GE(H5Pget_filter_by_id2(creation.id, H5Z_FILTER_DEFLATE, &flags, &count, &level, 0,
+                                       nullptr, nullptr),
+                  0);
+        EXPECT_EQ(level, 4u);
+        count = 0;
+        EXPECT_GE(H5Pget_filter_by_id2(creation.id, H5Z_FILTER_SHUFFLE, &flags, &count, nullptr, 0,
+                                       nullptr, nullptr),
+                  0);
+        // Regular columns like these shrink several times over.
+        EXPECT_LT(H5Dget_storage_size(dataset.id), kRows * written.packed_row_size() / 3);
+    }
+    const RunData read = read_run(path);
+    ASSERT_TRUE(read.events.has_value());
+    const RecordTable& events = *read.events;
+    ASSERT_EQ(events.rows(), kRows);
+    for (std::size_t i : {std::size_t{0}, std::size_t{1}, std::size_t{65'535}, std::size_t{65'536},
+                          std::size_t{500'001}, kRows - 1}) {
+        EXPECT_EQ(events.float64s(0)[i], static_cast<double>(i) * 0.25) << i;
+        EXPECT_EQ(events.int64s(1)[i], static_cast<std::int64_t>(i) - 500'000) << i;
+        EXPECT_EQ(events.uint32s(2)[i], i / 100'000) << i;
+        EXPECT_EQ(events.code(3, i), i % 3) << i;
+        EXPECT_EQ(events.label(4, i), "team " + std::to_string(i % 300)) << i;
+    }
+    expect_same_table(events, written);
+}
+
+TEST(RunFileEvents, RunWithoutEventsHasNoEventsDataset) {
+    ScratchDir dir;
+    const fs::path path = dir / "run.h5";
+    write_run(path, run_with(std::nullopt));
+    {
+        Id file{H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose};
+        ASSERT_GE(file.id, 0);
+        EXPECT_EQ(H5Lexists(file.id, "events", H5P_DEFAULT), 0);
+    }
+    EXPECT_FALSE(read_run(path).events.has_value());
+}
+
+TEST(RunFileEvents, FailedWriteKeepsThePreviousFile) {
+    ScratchDir dir;
+    const fs::path path = dir / "run.h5";
+    write_run(path, run_with(sample_events(3)));
+    // A variable-length HDF5 string cannot hold a NUL byte, so writing this fails inside HDF5,
+    // after the events dataset has been created in the temporary file.
+    std::vector<ColumnSpec> columns = event_columns();
+    columns[2].description = std::string("a\0b", 3);
+    RecordTable bad(columns);
+    bad.append_row(1.0, 2, 3u, Kind::hire, EnumCode{1});
+    expect_error<OutputError>([&] { write_run(path, run_with(bad)); },
+                              {"cannot write", path.string(), "replication_description", "NUL"});
+    EXPECT_EQ(dir.entries(), std::vector<std::string>{"run.h5"});
+    EXPECT_EQ(open_hdf5_objects(), 0);
+    EXPECT_EQ(read_run(path).events->rows(), 3u);
+}
+
+TEST(RunFileEvents, EventsThatAreNotACompoundAreRefused) {
+    ScratchDir dir;
+    const fs::path path = dir / "run.h5";
+    write_run(path, run_with(std::nullopt));
+    replace_events(path, [](hid_t file) {
+        const std::int32_t value = 7;
+        write_single(file, H5T_STD_I32LE, &value);
+    });
+    expect_error<OutputError>([&] { read_run(path); }, {"cannot read", path.string(), "'events'",
+                                                        "integer", "not a compound"});
+    EXPECT_EQ(open_hdf5_objects(), 0);
+}
+
+TEST(RunFileEvents, UnsupportedColumnTypesAreRefused) {
+    ScratchDir dir;
+    const fs::path path = dir / "run.h5";
+    write_run(path, run_with(std::nullopt));
+    // A 4-byte signed integer column: int32 is not one of the record kinds.
+    replace_events(path, [](hid_t file) {
+        Id type{H5Tcreate(H5T_COMPOUND, 12), H5Tclose};
+        H5Tinsert(type.id, "count", 0, H5T_NATIVE_INT32);
+        H5Tinsert(type.id, "time", 4, H5T_NATIVE_DOUBLE);
+        const unsigned char value[12] = {};
+        write_single(file, type.id, value);
+    });
+    expect_error<OutputError>([&] { read_run(path); },
+                              {path.string(), "'events'", "'count'", "is a 4-byte signed integer"});
+
+    // A string column.
+    replace_events(path, [](hid_t file) {
+        Id string{H5Tcopy(H5T_C_S1), H5Tclose};
+        H5Tset_size(string.id, 4);
+        Id type{H5Tcreate(H5T_COMPOUND, 4), H5Tclose};
+        H5Tinsert(type.id, "name", 0, string.id);
+        const char value[4] = {'a', 'b', 'c', 'd'};
+        write_single(file, type.id, value);
+    });
+    expect_error<OutputError>([&] { read_run(path); }, {path.string(), "'name'", "a string"});
+    EXPECT_EQ(open_hdf5_objects(), 0);
+}
+
+TEST(RunFileEvents, EnumsMustBeCodedFromZeroAndHoldOnlyLabelledCodes) {
+    ScratchDir dir;
+    const fs::path path = dir / "run.h5";
+    write_run(path, run_with(std::nullopt));
+    const auto write_enum = [&](std::vector<std::uint8_t> values, std::uint8_t stored) {
+        replace_events(path, [&](hid_t file) {
+            Id kind{H5Tenum_create(H5T_NATIVE_UINT8), H5Tclose};
+            const char* names[] = {"low", "high"};
+            for (std::size_t i = 0; i < values.size(); ++i) {
+                H5Tenum_insert(kind.id, names[i], &values[i]);
+            }
+            Id type{H5Tcreate(H5T_COMPOUND, 1), H5Tclose};
+            H5Tinsert(type.id, "level", 0, kind.id);
+            write_single(file, type.id, &stored);
+            Id dataset{H5Dopen2(file, "events", H5P_DEFAULT), H5Dclose};
+            Id space{H5Screate(H5S_SCALAR), H5Sclose};
+            Id text{H5Tcopy(H5T_C_S1), H5Tclose};
+            H5Tset_size(text.id, H5T_VARIABLE);
+            for (const char* attribute : {"level_units", "level_description"}) {
+                Id handle{
+                    H5Acreate2(dataset.id, attribute, text.id, space.id, H5P_DEFAULT, H5P_DEFAULT),
+                    H5Aclose};
+                const char* empty = "";
+                H5Awrite(handle.id, text.id, &empty);
+            }
+        });
+    };
+
+    write_enum({0, 1}, 1);  // what the writer would make: readable
+    const RunData read = read_run(path);
+    ASSERT_TRUE(read.events.has_value());
+    EXPECT_EQ(read.events->label(0, 0), "high");
+
+    write_enum({1, 2}, 1);  // codes that do not start at 0
+    expect_error<OutputError>([&] { read_run(path); },
+                              {path.string(), "'level'", "not 0 to 1", "'high' is 2"});
+
+    write_enum({0, 1}, 5);  // a stored code with no label
+    expect_error<OutputError>([&] { read_run(path); },
+                              {path.string(), "'level'", "no label for code"});
+    EXPECT_EQ(open_hdf5_objects(), 0);
+}
+
+TEST(RunFileEvents, MissingColumnAttributesAreNamed) {
+    ScratchDir dir;
+    const fs::path path = dir / "run.h5";
+    write_run(path, run_with(sample_events(2)));
+    {
+        Id file{H5Fopen(path.c_str(), H5F_ACC_RDWR, H5P_DEFAULT), H5Fclose};
+        Id dataset{H5Dopen2(file.id, "events", H5P_DEFAULT), H5Dclose};
+        ASSERT_GE(H5Adelete(dataset.id, "kind_units"), 0);
+    }
+    expect_error<OutputError>([&] { read_run(path); }, {path.string(), "'kind_units'"});
+}
+
+TEST(RunFileEvents, TooManyLabelsForHdf5AreRefusedClearly) {
+    ScratchDir dir;
+    // Each label is one enumeration member in the dataset's type, which HDF5 caps at 64 KiB.
+    std::vector<std::string> labels;
+    for (int i = 0; i < 5000; ++i) labels.push_back("a rather long label " + std::to_string(i));
+    RecordTable table({{"place", "", "", ColumnKind::enumeration, labels}});
+    table.append_row(EnumCode{4999});
+    expect_error<OutputError>([&] { write_run(dir / "run.h5", run_with(table)); },
+                              {"cannot write", "'events'", "64 KiB"});
+    EXPECT_TRUE(dir.entries().empty());
+
+    labels.resize(1000);  // well within the limit
+    RecordTable fits({{"place", "", "", ColumnKind::enumeration, labels}});
+    fits.append_row(EnumCode{999});
+    write_run(dir / "run.h5", run_with(fits));
+    EXPECT_EQ(read_run(dir / "run.h5").events->label(0, 0), "a rather long label 999");
 }
