@@ -20,6 +20,7 @@
 #include "output/atomic_file.hpp"
 #include "output/run_file.hpp"
 #include "output/series_table.hpp"
+#include "tests/support/hdf5_testing.hpp"
 
 namespace fs = std::filesystem;
 using wfsim::output::AtomicFile;
@@ -31,39 +32,22 @@ using wfsim::output::SeriesSpec;
 using wfsim::output::SeriesTable;
 using wfsim::output::write_run;
 
+using wfsim::testing::Id;
+using wfsim::testing::open_hdf5_objects;
+using wfsim::testing::same_bits;
+
 namespace {
 
-// A fresh directory per test, removed with everything in it afterwards.
-class ScratchDir {
-public:
-    ScratchDir() {
-        const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
-        path_ = fs::temp_directory_path() /
-                ("wfsim_test_hdf5_" + std::to_string(::getpid()) + "_" + test->name());
-        fs::remove_all(path_);
-        fs::create_directories(path_);
-    }
-    ~ScratchDir() {
-        std::error_code ignored;
-        fs::remove_all(path_, ignored);
-    }
-    ScratchDir(const ScratchDir&) = delete;
-    ScratchDir& operator=(const ScratchDir&) = delete;
-
-    const fs::path& path() const { return path_; }
-    fs::path operator/(const char* name) const { return path_ / name; }
-
-    std::vector<std::string> entries() const {
-        std::vector<std::string> names;
-        for (const auto& entry : fs::directory_iterator(path_)) {
-            names.push_back(entry.path().filename().string());
-        }
-        return names;
-    }
-
-private:
-    fs::path path_;
+// Scratch directories named after the test.
+struct ScratchDir : wfsim::testing::ScratchDir {
+    ScratchDir() : wfsim::testing::ScratchDir("wfsim_test_hdf5") {}
 };
+
+// Runs `action`, expecting OutputError with a one-line message containing every one of `parts`.
+template <class Action>
+void expect_output_error(Action action, const std::vector<std::string>& parts) {
+    wfsim::testing::expect_error<OutputError>(action, parts);
+}
 
 // Values a careless writer or reader would change: NaNs with sign and payload, signed zeros,
 // denormals, infinities and the extremes of the range.
@@ -119,43 +103,6 @@ RunData sample_run(std::uint64_t seed = 18446744073709551557ULL) {
                    {0.0, 30.4375, 60.875, 91.3125, 121.75},
                    {"2016-04-01", "2016-05-01", "2016-05-31", "2016-07-01", "2016-07-31"},
                    std::move(table)};
-}
-
-bool same_bits(std::span<const double> a, std::span<const double> b) {
-    return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size_bytes()) == 0;
-}
-
-// Runs `action`, expecting OutputError whose message contains every one of `parts`.
-template <class Action>
-void expect_output_error(Action action, const std::vector<std::string>& parts) {
-    try {
-        action();
-        ADD_FAILURE() << "no OutputError thrown";
-    } catch (const OutputError& error) {
-        const std::string message = error.what();
-        for (const std::string& part : parts) {
-            EXPECT_NE(message.find(part), std::string::npos)
-                << "'" << message << "' lacks '" << part << "'";
-        }
-        EXPECT_EQ(message.find('\n'), std::string::npos) << "not one line: " << message;
-    }
-}
-
-// An owned HDF5 identifier for the tests' own inspection of files.
-struct Id {
-    hid_t id;
-    herr_t (*close)(hid_t);
-    ~Id() {
-        if (id >= 0) {
-            close(id);
-        }
-    }
-};
-
-// Identifiers of every kind still open anywhere in the library: the output layer must leave
-// none behind, on success or failure.
-ssize_t open_hdf5_objects() {
-    return H5Fget_obj_count(H5F_OBJ_ALL, H5F_OBJ_ALL);
 }
 
 }  // namespace

@@ -23,6 +23,7 @@
 #include "output/record_table.hpp"
 #include "output/run_file.hpp"
 #include "output/series_table.hpp"
+#include "tests/support/hdf5_testing.hpp"
 
 namespace fs = std::filesystem;
 using wfsim::output::ColumnKind;
@@ -35,63 +36,16 @@ using wfsim::output::RunData;
 using wfsim::output::SeriesTable;
 using wfsim::output::write_run;
 
+using wfsim::testing::expect_error;
+using wfsim::testing::Id;
+using wfsim::testing::open_hdf5_objects;
+using wfsim::testing::same_bits;
+
 namespace {
 
-// A fresh directory per test, removed with everything in it afterwards.
-class ScratchDir {
-public:
-    ScratchDir() {
-        const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
-        path_ = fs::temp_directory_path() /
-                ("wfsim_test_records_" + std::to_string(::getpid()) + "_" + test->name());
-        fs::remove_all(path_);
-        fs::create_directories(path_);
-    }
-    ~ScratchDir() {
-        std::error_code ignored;
-        fs::remove_all(path_, ignored);
-    }
-    ScratchDir(const ScratchDir&) = delete;
-    ScratchDir& operator=(const ScratchDir&) = delete;
-
-    fs::path operator/(const char* name) const { return path_ / name; }
-
-    std::vector<std::string> entries() const {
-        std::vector<std::string> names;
-        for (const auto& entry : fs::directory_iterator(path_)) {
-            names.push_back(entry.path().filename().string());
-        }
-        return names;
-    }
-
-private:
-    fs::path path_;
+struct ScratchDir : wfsim::testing::ScratchDir {
+    ScratchDir() : wfsim::testing::ScratchDir("wfsim_test_records") {}
 };
-
-// An owned HDF5 identifier for the tests' own writing and inspection of files.
-struct Id {
-    hid_t id;
-    herr_t (*close)(hid_t);
-    ~Id() {
-        if (id >= 0) close(id);
-    }
-};
-
-// Runs `action`, expecting an exception of type E whose message contains every one of `parts`.
-template <class E, class Action>
-void expect_error(Action action, const std::vector<std::string>& parts) {
-    try {
-        action();
-        ADD_FAILURE() << "no exception thrown";
-    } catch (const E& error) {
-        const std::string message = error.what();
-        for (const std::string& part : parts) {
-            EXPECT_NE(message.find(part), std::string::npos)
-                << "'" << message << "' lacks '" << part << "'";
-        }
-        EXPECT_EQ(message.find('\n'), std::string::npos) << "not one line: " << message;
-    }
-}
 
 enum class Kind : std::uint8_t { hire, leave, transfer };
 
@@ -144,10 +98,6 @@ RecordTable sample_events(std::size_t rows, std::uint32_t replication = 0) {
     return table;
 }
 
-bool same_bits(std::span<const double> a, std::span<const double> b) {
-    return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size_bytes()) == 0;
-}
-
 // Same schema and the same bits in every column.
 void expect_same_table(const RecordTable& got, const RecordTable& want) {
     ASSERT_EQ(got.columns(), want.columns());
@@ -167,10 +117,6 @@ RunData run_with(std::optional<RecordTable> events) {
     run.meta.start_date = "2016-04-01";
     run.events = std::move(events);
     return run;
-}
-
-ssize_t open_hdf5_objects() {
-    return H5Fget_obj_count(H5F_OBJ_ALL, H5F_OBJ_ALL);
 }
 
 // Replaces /events in a run file with what `make` creates at `file` under that name.
