@@ -67,8 +67,8 @@ std::vector<output::SeriesSpec> metric_specs(const std::vector<std::string>& rol
                          "Permanent starters in the interval who came by the " +
                              std::string(route) + " route."});
     }
-    for (const std::string_view destination :
-         {"left_sector", "agency", "other_authority", "asye_failed"}) {
+    for (const Destination d : kLeaverDestinations) {
+        const std::string_view destination = kDestinationNames[index_of(d)];
         specs.push_back({"leavers_" + std::string(destination), "workers",
                          "Permanent leavers in the interval whose destination was " +
                              std::string(destination) + "."});

@@ -88,8 +88,8 @@ inline std::size_t route_index(Route r) {
 inline std::size_t destination_index(std::size_t leaver_destination) {
     return kMetricCount + kPipelineMetricCount + kRouteCount + leaver_destination;
 }
-// Leaver destinations with a series: the three of kLeaverDestinations, then asye_failed.
-inline constexpr std::size_t kLeaverSeries = 4;
+// One series per leaver destination, in kLeaverDestinations order.
+inline constexpr std::size_t kLeaverSeries = kLeaverDestinations.size();
 inline std::size_t index(RoleMetric m, std::size_t role) {
     return kMetricCount + kPipelineMetricCount + kRouteCount + kLeaverSeries +
            role * kRoleMetricCount + static_cast<std::size_t>(m);

@@ -78,10 +78,9 @@ Recorder::Cumulative Recorder::snapshot(double now) const {
     for (std::size_t r = 0; r < kRouteCount; ++r) {
         c.by_route[r] = pipeline_.flows.starters(static_cast<Route>(r));
     }
-    for (std::size_t d = 0; d < kLeaverDestinations.size(); ++d) {
+    for (std::size_t d = 0; d < kLeaverSeries; ++d) {
         c.by_destination[d] = pipeline_.flows.leavers(kLeaverDestinations[d]);
     }
-    c.by_destination[3] = pipeline_.flows.leavers(Destination::AsyeFailed);
     return c;
 }
 

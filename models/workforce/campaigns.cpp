@@ -181,11 +181,13 @@ void CampaignProcess::run(std::size_t i, engine::Simulator& sim) {
                               c.checks ? &*c.checks : nullptr,
                               c.notice ? &*c.notice : nullptr,
                               0.0};
+    // Each accepted offer takes exactly one place; declined ones take none.
+    int places = desk_.open_places(c.role);
     for (int k = 0; k < appointable; ++k) {
-        if (desk_.open_places(c.role) > 0) {
-            desk_.offer(candidate, stream, now, sim);
-        } else {
+        if (places == 0) {
             desk_.reserve(candidate, now);
+        } else if (desk_.offer(candidate, stream, now, sim)) {
+            --places;
         }
     }
 }

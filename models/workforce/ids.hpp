@@ -50,9 +50,12 @@ inline constexpr std::array<std::string_view, kDestinationCount> kDestinationNam
     "left_sector",      "agency",      "other_authority", "asye_failed", "promoted",
     "assignment_ended", "agency_left", "converted",       "cover_ended"};
 
-// Permanent leavers' destinations that take them out of the service (counted as turnover).
-inline constexpr std::array<Destination, 3> kLeaverDestinations = {
-    Destination::LeftSector, Destination::Agency, Destination::OtherAuthority};
+// Permanent leavers' destinations that take them out of the service (counted as turnover):
+// the three a resignation may go to, then a failed ASYE.
+inline constexpr std::array<Destination, 4> kLeaverDestinations = {
+    Destination::LeftSector, Destination::Agency, Destination::OtherAuthority,
+    Destination::AsyeFailed};
+inline constexpr std::size_t kResignationDestinations = 3;
 
 enum class Absence : std::uint8_t { None, Sickness, Maternity };
 

@@ -113,7 +113,7 @@ WorkerId Staffing::start_permanent(PostId post, RoleId role, const Hire& details
         if (!target.vacant() || target.abolished) {
             throw std::logic_error("permanent start into a filled post");
         }
-        if (target.cover != kNone) release(target.cover, Destination::CoverEnded, sim.now());
+        if (target.cover != kNone) end_cover(target, sim);
         ++target.vacancy_spell;
         target.incoming = false;
     }
@@ -143,7 +143,7 @@ void Staffing::permanent_leaves(WorkerId worker, Destination destination, engine
     for (StaffingObserver* o : observers_) o->worker_leaving(worker, destination, sim);
     const PostId post = workers_[worker].post;
     const bool had_notice = workers_[worker].on_notice;
-    release(worker, destination, sim.now());
+    release(worker, sim.now());
     ++leavers_;
     if (post == kNone) {
         caseload_.rebalance(sim);
@@ -171,7 +171,7 @@ void Staffing::move_to_post(WorkerId worker, PostId to, engine::Simulator& sim) 
     Post& target = posts_[to];
     if (!target.vacant() || target.abolished)
         throw std::logic_error("promotion into a filled post");
-    if (target.cover != kNone) release(target.cover, Destination::CoverEnded, sim.now());
+    if (target.cover != kNone) end_cover(target, sim);
     const PostId from = w.post;
     RoleCounts& old_role = by_role_[w.role];
     --old_role.permanent;
@@ -223,7 +223,7 @@ WorkerId Staffing::start_agency_cover(RoleId role, WorkerId absent, engine::Simu
 
 void Staffing::agency_leaves(WorkerId worker, Destination destination, engine::Simulator& sim) {
     for (StaffingObserver* o : observers_) o->worker_leaving(worker, destination, sim);
-    release(worker, destination, sim.now());
+    release(worker, sim.now());
     caseload_.rebalance(sim);
 }
 
@@ -277,13 +277,7 @@ void Staffing::remove_posts(RoleId role, int count, engine::Simulator& sim) {
     for (PostId p = static_cast<PostId>(posts_.size()); p-- > 0 && count > 0;) {
         const Post& post = posts_[p];
         if (post.role != role || post.abolished || !post.vacant()) continue;
-        if (post.cover != kNone) {
-            const WorkerId cover = post.cover;
-            for (StaffingObserver* o : observers_) {
-                o->worker_leaving(cover, Destination::CoverEnded, sim);
-            }
-            release(cover, Destination::CoverEnded, sim.now());
-        }
+        if (post.cover != kNone) end_cover(posts_[p], sim);
         abolish(p);
         --count;
     }
@@ -308,18 +302,13 @@ WorkerId Staffing::hire(PostId post, RoleId role, Contract contract, double now)
     const WorkerId id = free_slots_.back();
     free_slots_.pop_back();
     Worker& w = workers_[id];
-    w.role = role;
-    w.contract = contract;
-    w.route = Route::Initial;
-    w.absence = Absence::None;
-    w.post = post;
-    w.covers = kNone;
-    w.active = true;
-    w.in_asye = false;
-    w.on_notice = false;
-    w.cases_handed_on = false;
-    w.started = now;
-    w.fte = 1.0;
+    // A fresh record; the slot's generation carries on so stale events stay recognisable.
+    w = Worker{.role = role,
+               .contract = contract,
+               .active = true,
+               .post = post,
+               .generation = w.generation,
+               .started = now};
     RoleCounts& counts = by_role_[role];
     if (contract == Contract::Permanent) {
         accrue_person_days(now);
@@ -341,7 +330,13 @@ WorkerId Staffing::hire(PostId post, RoleId role, Contract contract, double now)
     return id;
 }
 
-void Staffing::release(WorkerId id, Destination, double now) {
+void Staffing::end_cover(const Post& post, engine::Simulator& sim) {
+    const WorkerId cover = post.cover;
+    for (StaffingObserver* o : observers_) o->worker_leaving(cover, Destination::CoverEnded, sim);
+    release(cover, sim.now());
+}
+
+void Staffing::release(WorkerId id, double now) {
     Worker& w = workers_[id];
     RoleCounts& counts = by_role_[w.role];
     if (w.contract == Contract::Permanent) {

@@ -178,7 +178,10 @@ private:
     };
 
     WorkerId hire(PostId post, RoleId role, Contract contract, double now);
-    void release(WorkerId worker, Destination destination, double now);
+    void release(WorkerId worker, double now);
+    // The agency worker covering `post` leaves, observers told: a permanent holder arrived or
+    // the post was cut.
+    void end_cover(const Post& post, engine::Simulator& sim);
     void accrue_person_days(double now);
     void refresh_cap(WorkerId worker);
     void announce_vacancy(PostId post, engine::Simulator& sim);

@@ -212,7 +212,7 @@ Destination TurnoverProcess::draw_destination() {
     if (!leaving_.destinations_given) return Destination::LeftSector;
     const double u = destination_stream_.uniform01();
     double cumulative = 0.0;
-    for (std::size_t i = 0; i < kLeaverDestinations.size(); ++i) {
+    for (std::size_t i = 0; i < kResignationDestinations; ++i) {
         cumulative += leaving_.destination_shares[i];
         if (u < cumulative) return kLeaverDestinations[i];
     }

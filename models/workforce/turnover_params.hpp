@@ -53,7 +53,7 @@ struct CaseloadPressure {
 struct LeavingParams {
     std::optional<engine::Distribution> notice_period;  // none: leave at once
     // Shares of permanent leavers by destination (left_sector, agency, other_authority).
-    std::array<double, 3> destination_shares = {1.0, 0.0, 0.0};
+    std::array<double, kResignationDestinations> destination_shares = {1.0, 0.0, 0.0};
     bool destinations_given = false;
     CaseloadPressure pressure;
 
