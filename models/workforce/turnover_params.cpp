@@ -54,6 +54,22 @@ TurnoverParams TurnoverParams::read(config::Section root, const RoleCatalog& rol
                 {"Leaving hazard of NQSWs during their ASYE, instead of annual_rate.", "per year"},
                 {.min = 0.0, .max = kMaxAnnualRate}, 0.0);
         }
+        for (config::Section band :
+             role.list("tenure", {"Hazard multipliers by length of service, in ascending bands: "
+                                  "new starters leave more. Beyond the last band the multiplier "
+                                  "is 1."})) {
+            TenureBand b;
+            b.under_days =
+                band.duration("under", {"The band applies while tenure is below this.", "days"},
+                              {.min = 0.0, .min_exclusive = true});
+            b.multiplier = band.real("multiplier", {"Hazard multiplier in the band.", "1"},
+                                     {.min = 0.0, .max = kMaxMultiplier});
+            if (!t.tenure.empty() && b.under_days <= t.tenure.back().under_days) {
+                band.error("under", "bands must be in ascending order of tenure");
+            }
+            band.finish();
+            t.tenure.push_back(b);
+        }
         role.finish();
         if (auto id = roles.resolve(section, name)) params.roles[*id] = t;
     }

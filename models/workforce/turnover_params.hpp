@@ -25,9 +25,7 @@ struct TenureBand {
 struct RoleTurnover {
     double annual_rate = 0.0;  // 0 = never leaves (unless a multiplier is applied to 0: still 0)
     std::optional<double> asye_annual_rate;  // while in the ASYE; default annual_rate
-    // Ascending; beyond the last band, 1. Not yet read from the scenario (it needs the
-    // reader's list support); the clock already honours it.
-    std::vector<TenureBand> tenure;
+    std::vector<TenureBand> tenure;  // ascending; beyond the last band, 1
 
     double multiplier_at(double tenure_days) const;
     // The next tenure at which the multiplier changes after `tenure_days` (infinity if none).

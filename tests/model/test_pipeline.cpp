@@ -10,6 +10,7 @@
 
 #include "engine/calendar.hpp"
 #include "models/batch.hpp"
+#include "models/config/diagnostics.hpp"
 #include "models/scenario/scenario.hpp"
 
 namespace wfsim::model {
@@ -185,6 +186,48 @@ demand: { referrals_per_year: 0, case_duration: 1 month }
     EXPECT_NEAR(payments.mean, survive(0.5), kTolerance * payments.se);
     const Mean paid = replication_sums(r, "retention_paid", 0, 18);
     EXPECT_DOUBLE_EQ(paid.mean, 1000.0 * payments.mean);
+}
+
+TEST(TurnoverDrivers, TenureBandsMultiplyTheHazardOfNewStarters) {
+    // 200 staff who all joined at the start, hazard 0.2 a year doubled in their first year,
+    // nobody replaced: the clock re-times each departure at the band's edge.
+    const BatchResult r = run(R"(start: 2016-04-01
+horizon: 2 years
+output_interval: 1 year
+replications: 200
+seed: 4
+roles: { social_worker: { caseload_cap: 0 } }
+establishment: { social_worker: 200 }
+initial_staff: { permanent: { social_worker: 200 } }
+turnover:
+  social_worker: { annual_rate: 0.2, tenure: [{ under: 1 year, multiplier: 2 }] }
+demand: { referrals_per_year: 0, case_duration: 1 month }
+)");
+    const Mean first = replication_sums(r, "leavers", 1, 1);
+    const Mean second = replication_sums(r, "leavers", 2, 2);
+    EXPECT_NEAR(first.mean, 200.0 * (1 - std::exp(-0.4)), kTolerance * first.se);
+    EXPECT_NEAR(second.mean, 200.0 * std::exp(-0.4) * (1 - std::exp(-0.2)), kTolerance * second.se);
+}
+
+TEST(TurnoverDrivers, TenureBandsMustAscend) {
+    try {
+        parse_scenario({"t.yaml", R"(start: 2016-04-01
+horizon: 1 year
+roles: { social_worker: { caseload_cap: 10 } }
+establishment: { social_worker: 1 }
+initial_staff: {}
+turnover:
+  social_worker:
+    annual_rate: 0.1
+    tenure: [{ under: 2 years, multiplier: 1.5 }, { under: 1 year, multiplier: 1.2 }]
+demand: { referrals_per_year: 0, case_duration: 1 month }
+)"});
+        ADD_FAILURE() << "accepted descending tenure bands";
+    } catch (const config::InputError& e) {
+        EXPECT_STREQ(e.what(),
+                     "t.yaml:9:60: error: turnover.social_worker.tenure[1].under: bands must be in "
+                     "ascending order of tenure");
+    }
 }
 
 }  // namespace
