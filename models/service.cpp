@@ -7,6 +7,7 @@
 #include "models/casework/demand.hpp"
 #include "models/metrics/recorder.hpp"
 #include "models/metrics/staff_flows.hpp"
+#include "models/phases.hpp"
 #include "models/workforce/agency.hpp"
 #include "models/workforce/campaigns.hpp"
 #include "models/workforce/hiring.hpp"
@@ -16,46 +17,101 @@
 
 namespace wfsim::model {
 
+namespace {
+
+std::size_t total_posts(const Scenario& s) {
+    const auto& establishment = s.staffing.establishment;
+    return static_cast<std::size_t>(std::accumulate(establishment.begin(), establishment.end(), 0));
+}
+
+// Market supplements raise the applicants of their role's campaigns.
+std::vector<double> applicant_multipliers(const Scenario& s) {
+    std::vector<double> multipliers;
+    for (const MarketSupplement& m : s.retention.supplements) {
+        multipliers.push_back(m.applicant_multiplier);
+    }
+    return multipliers;
+}
+
+// One replication's components, wired together. Components are declared in the order they
+// must be built; observers are told of staffing changes in the order they are added.
+class Service final : public engine::EventHandler {
+public:
+    Service(const Scenario& s, std::uint32_t replication, std::span<const double> sample_times,
+            output::SeriesTable& table)
+        : scenario_(s),
+          caseload_(total_posts(s), s.allocation, sim_),
+          staffing_(s.roles, s.staffing, caseload_, s.seed, replication),
+          turnover_(s.turnover, s.leaving, s.retention, s.roles, staffing_, caseload_, sim_,
+                    s.seed, replication),
+          recruitment_(s.recruitment, staffing_, sim_, s.seed, replication),
+          hiring_(s.recruitment.reserve_list, s.recruitment.over_recruitment,
+                  /*nqsw_in_asye=*/false, staffing_, sim_, s.seed, replication),
+          campaigns_(s.recruitment.campaigns, applicant_multipliers(s), hiring_, staffing_, sim_,
+                     s.seed, replication),
+          agency_(s.agency, staffing_, sim_, s.seed, replication),
+          demand_(s.demand, caseload_, sim_, s.seed, replication),
+          flows_(staffing_),
+          recorder_(sample_times, staffing_, caseload_,
+                    PipelineSources{flows_, turnover_, campaigns_, hiring_}, table, replication,
+                    sim_),
+          handler_(sim_.add_handler(*this)) {
+        sim_.reserve(2 * total_posts(s) + 64);  // so that the queue never grows in the hot loop
+        staffing_.add_observer(turnover_);
+        staffing_.add_observer(hiring_);
+        staffing_.add_observer(recruitment_);
+        staffing_.add_observer(agency_);
+        staffing_.add_observer(flows_);
+    }
+
+    ReplicationStats run() {
+        staffing_.initialise(sim_);
+        turnover_.start(sim_);
+        campaigns_.start(sim_);
+        demand_.start(sim_);
+        recorder_.start(sim_);
+        for (std::uint32_t i = 0; i < scenario_.interventions.size(); ++i) {
+            sim_.schedule(scenario_.interventions[i].at_days, handler_, i, 0, 0,
+                          phase::kIntervention);
+        }
+        sim_.run_until(scenario_.horizon_days);
+        return ReplicationStats{sim_.events_processed()};
+    }
+
+    // An intervention: every component switches to the scenario as it reads from now on.
+    void handle(const engine::Event& event, engine::Simulator& sim) override {
+        const Scenario& next = *scenario_.interventions[event.target].scenario;
+        staffing_.reconfigure(next.roles, next.staffing, sim);
+        turnover_.reconfigure(next.turnover, next.leaving, next.retention, sim);
+        recruitment_.reconfigure(next.recruitment, sim);
+        hiring_.reconfigure(next.recruitment.reserve_list, next.recruitment.over_recruitment);
+        campaigns_.reconfigure(next.recruitment.campaigns, applicant_multipliers(next), sim);
+        agency_.reconfigure(next.agency, sim);
+        demand_.reconfigure(next.demand, sim);
+    }
+
+private:
+    const Scenario& scenario_;
+    engine::Simulator sim_;
+    Caseload caseload_;
+    Staffing staffing_;
+    TurnoverProcess turnover_;
+    RecruitmentProcess recruitment_;
+    HiringDesk hiring_;
+    CampaignProcess campaigns_;
+    AgencyProcess agency_;
+    DemandProcess demand_;
+    StaffFlows flows_;
+    Recorder recorder_;
+    engine::HandlerId handler_;
+};
+
+}  // namespace
+
 ReplicationStats run_replication(const Scenario& s, std::uint32_t replication,
                                  std::span<const double> sample_times, output::SeriesTable& table) {
-    engine::Simulator sim;
-    const auto& establishment = s.staffing.establishment;
-    const std::size_t posts =
-        static_cast<std::size_t>(std::accumulate(establishment.begin(), establishment.end(), 0));
-    sim.reserve(2 * posts + 64);
-
-    Caseload caseload(posts, s.allocation, sim);
-    Staffing staffing(s.roles, s.staffing, caseload, s.seed, replication);
-    TurnoverProcess turnover(s.turnover, s.leaving, s.retention, s.roles, staffing, caseload, sim,
-                             s.seed, replication);
-    RecruitmentProcess recruitment(s.recruitment, staffing, sim, s.seed, replication);
-    HiringDesk hiring(s.recruitment.reserve_list, s.recruitment.over_recruitment,
-                      /*nqsw_in_asye=*/false, staffing, sim, s.seed, replication);
-    std::vector<double> applicant_multiplier;
-    for (const MarketSupplement& m : s.retention.supplements) {
-        applicant_multiplier.push_back(m.applicant_multiplier);
-    }
-    CampaignProcess campaigns(s.recruitment.campaigns, applicant_multiplier, hiring, staffing, sim,
-                              s.seed, replication);
-    AgencyProcess agency(s.agency, staffing, sim, s.seed, replication);
-    DemandProcess demand(s.demand, caseload, sim, s.seed, replication);
-    StaffFlows flows(staffing);
-    Recorder recorder(sample_times, staffing, caseload,
-                      PipelineSources{flows, turnover, campaigns, hiring}, table, replication, sim);
-
-    staffing.add_observer(turnover);
-    staffing.add_observer(hiring);
-    staffing.add_observer(recruitment);
-    staffing.add_observer(agency);
-    staffing.add_observer(flows);
-
-    staffing.initialise(sim);
-    turnover.start(sim);
-    campaigns.start(sim);
-    demand.start(sim);
-    recorder.start(sim);
-    sim.run_until(s.horizon_days);
-    return ReplicationStats{sim.events_processed()};
+    Service service(s, replication, sample_times, table);
+    return service.run();
 }
 
 }  // namespace wfsim::model

@@ -31,7 +31,7 @@ DemandParams DemandParams::read(config::Section root) {
 
 DemandProcess::DemandProcess(const DemandParams& params, Caseload& caseload, engine::Simulator& sim,
                              std::uint64_t seed, std::uint64_t replication)
-    : params_(params),
+    : params_(&params),
       caseload_(caseload),
       next_referral_(sim.add_timer(sim.add_handler(*this), 0, phase::kReferral)),
       mean_gap_days_(
@@ -40,14 +40,24 @@ DemandProcess::DemandProcess(const DemandParams& params, Caseload& caseload, eng
       duration_stream_(seed, replication, "demand.case_duration") {}
 
 void DemandProcess::start(engine::Simulator& sim) {
-    for (std::int64_t i = 0; i < params_.initial_open_cases; ++i) {
-        caseload_.open_case(params_.case_duration.sample(duration_stream_), sim);
+    for (std::int64_t i = 0; i < params_->initial_open_cases; ++i) {
+        caseload_.open_case(params_->case_duration.sample(duration_stream_), sim);
     }
     schedule_next(sim);
 }
 
+void DemandProcess::reconfigure(const DemandParams& params, engine::Simulator& sim) {
+    const bool rate_changed = params.referrals_per_year != params_->referrals_per_year;
+    params_ = &params;
+    if (!rate_changed) return;
+    mean_gap_days_ =
+        params.referrals_per_year > 0.0 ? engine::kDaysPerYear / params.referrals_per_year : 0.0;
+    sim.disarm(next_referral_);
+    schedule_next(sim);
+}
+
 void DemandProcess::handle(const engine::Event&, engine::Simulator& sim) {
-    caseload_.open_case(params_.case_duration.sample(duration_stream_), sim);
+    caseload_.open_case(params_->case_duration.sample(duration_stream_), sim);
     schedule_next(sim);
 }
 

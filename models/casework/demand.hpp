@@ -27,12 +27,15 @@ public:
     // Opens the initial cases (allocated in order, like referrals) and schedules the first
     // referral.
     void start(engine::Simulator& sim);
+    // From now on: a new referral rate re-times the next referral (arrivals are memoryless, so
+    // this is exact); new case lengths apply to referrals from now.
+    void reconfigure(const DemandParams& params, engine::Simulator& sim);
     void handle(const engine::Event& event, engine::Simulator& sim) override;
 
 private:
     void schedule_next(engine::Simulator& sim);
 
-    const DemandParams& params_;
+    const DemandParams* params_;
     Caseload& caseload_;
     engine::TimerId next_referral_;
     double mean_gap_days_;

@@ -105,9 +105,12 @@ public:
     // A mapping of parameters set by path, "turnover.social_worker.annual_rate: 0.13" (see
     // Document::parse_with_overrides), documented as "<parameter.path>"; each override names
     // `origin` ("interventions[0]"). Reports, at the key, a path that is not names joined by
-    // '.' and one that overlaps another ("a.b" and "a.b.c"), and leaves both out.
+    // '.' and one that overlaps another ("a.b" and "a.b.c"), and leaves both out. Paths that
+    // start with one of `fixed` ("roles", "roles.social_worker.caseload_cap") name settings that
+    // cannot change after the start; they are reported and left out too.
     std::vector<Override> overrides(std::string_view key, FieldDoc doc, std::string origin,
-                                    bool required = false);
+                                    bool required = false,
+                                    std::span<const std::string_view> fixed = {});
 
     // The keys in file order (each once); when documenting, {placeholder} for a named_entries
     // section so that callers' loops document one entry, and {} otherwise.

@@ -21,7 +21,8 @@ bool covers(std::string_view outer, std::string_view inner) {
 }  // namespace
 
 std::vector<Override> Section::overrides(std::string_view key, FieldDoc doc, std::string origin,
-                                         bool required) {
+                                         bool required,
+                                         std::span<const std::string_view> fixed) {
     const std::optional<YAML::Node> value =
         locate(key, {map_type("<parameter.path>", "value"), doc, "", required});
     if (!value) return {};
@@ -39,6 +40,14 @@ std::vector<Override> Section::overrides(std::string_view key, FieldDoc doc, std
         const std::string entry_path = key_path(mapping, name);
         if (const auto problem = parameter_path_problem(name)) {
             document_->report(at, entry_path, *problem);
+            continue;
+        }
+        const auto fixed_head = std::ranges::find_if(
+            fixed, [&](std::string_view head) { return covers(head, name); });
+        if (fixed_head != fixed.end()) {
+            std::string message = "cannot change during a run; set ";
+            message.append(*fixed_head).append(" in the scenario itself");
+            document_->report(at, entry_path, message);
             continue;
         }
         const auto overlapping = std::ranges::find_if(overrides, [&](const Override& earlier) {

@@ -1,6 +1,8 @@
 #include "models/scenario/scenario.hpp"
 
 #include <algorithm>
+#include <set>
+#include <string>
 
 #include "models/config/document.hpp"
 
@@ -49,11 +51,46 @@ void cross_check(config::Section root, const Scenario& s) {
     }
 }
 
+// The list of dated changes; each one's scenario is built later, once the file reads cleanly.
+// Returns the items, for messages about what the changes do.
+std::vector<config::Section> read_interventions(config::Section root, Scenario& s) {
+    std::vector<config::Section> items = root.list(
+        "interventions",
+        {"Dated changes to parameters, each a date and a mapping of parameter paths to new "
+         "values; later ones build on earlier ones. Each change is validated like the file."});
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        config::Section item = items[i];
+        Intervention intervention;
+        intervention.at = item.date("at", {"When the change takes effect."});
+        intervention.at_days = engine::days_between(s.start, intervention.at);
+        intervention.set = item.overrides(
+            "set",
+            {"Parameters set from that date, by path: establishment.social_worker: 120, "
+             "turnover.social_worker.annual_rate: 0.13, recruitment.campaigns.spring.enabled: "
+             "no."},
+            item.path(), true, kFixedSettings);
+        if (item.present() && item.has("at")) {
+            if (intervention.at_days <= 0.0) {
+                item.error("at", "must be after the start (" + engine::format_iso_date(s.start) + ")");
+            } else if (intervention.at_days >= s.horizon_days && s.horizon_days > 0.0) {
+                item.error("at", "must be before the end of the horizon");
+            } else if (!s.interventions.empty() &&
+                       intervention.at_days < s.interventions.back().at_days) {
+                item.error("at", "must not be before the previous intervention's date (" +
+                                     engine::format_iso_date(s.interventions.back().at) + ")");
+            }
+        }
+        item.finish();
+        s.interventions.push_back(std::move(intervention));
+    }
+    return items;
+}
+
 // Every section, in the order of the reference documentation.
-void read_sections(config::Section root, Scenario& s) {
+void read_sections(config::Section root, Scenario& s, bool at_start = true) {
     read_run_settings(root, s);
     s.roles = RoleCatalog::read(root);
-    s.staffing = StaffingParams::read(root, s.roles);
+    s.staffing = StaffingParams::read(root, s.roles, at_start);
     s.turnover = TurnoverParams::read(root, s.roles);
     s.leaving = LeavingParams::read(root);
     s.retention = RetentionParams::read(root, s.roles);
@@ -61,7 +98,40 @@ void read_sections(config::Section root, Scenario& s) {
     s.agency = AgencyParams::read(root);
     s.demand = DemandParams::read(root);
     s.allocation = AllocationParams::read(root);
-    root.finish();
+}
+
+// What an intervention may not do that overrides alone cannot tell: change the set of roles.
+void check_epoch(const Scenario& base, const Scenario& epoch, config::Section item) {
+    if (epoch.roles.names() != base.roles.names()) {
+        item.error("set", "roles cannot be added during a run (declare them from the start)");
+    }
+}
+
+// Reads every intervention's scenario: the file with all the changes up to it set into it.
+// Problems are reported once, in the base document, each naming the intervention that set
+// the value.
+void build_epochs(config::Document& document, Scenario& s,
+                  const std::vector<config::Section>& items) {
+    std::vector<config::Override> overrides;
+    std::set<std::string> reported;
+    for (std::size_t i = 0; i < s.interventions.size(); ++i) {
+        Intervention& intervention = s.interventions[i];
+        overrides.insert(overrides.end(), intervention.set.begin(), intervention.set.end());
+        config::Document changed = config::Document::parse_with_overrides(s.source, overrides);
+        auto epoch = std::make_shared<Scenario>();
+        epoch->source = s.source;
+        config::Section root = changed.root();
+        read_sections(root, *epoch, /*at_start=*/false);
+        read_interventions(root, *epoch);
+        root.finish();
+        cross_check(root, *epoch);
+        for (const config::Diagnostic& d : changed.diagnostics()) {
+            if (reported.insert(d.format()).second) document.report(d);
+        }
+        check_epoch(s, *epoch, items[i]);
+        epoch->interventions.clear();
+        intervention.scenario = std::move(epoch);
+    }
 }
 
 }  // namespace
@@ -72,7 +142,12 @@ Scenario parse_scenario(config::SourceText source) {
     config::Document document = config::Document::parse(std::move(source));
     config::Section root = document.root();
     read_sections(root, s);
+    const std::vector<config::Section> items = read_interventions(root, s);
+    root.finish();
     cross_check(root, s);
+    // Built even when the file has problems, so that one run of validate reports the
+    // interventions' problems too (the file's own are reported once).
+    build_epochs(document, s, items);
     document.throw_if_errors();
     return s;
 }
@@ -85,7 +160,10 @@ config::Reference scenario_reference() {
     config::Reference reference;
     config::Document document = config::Document::documenting(reference);
     Scenario ignored;
-    read_sections(document.root(), ignored);
+    config::Section root = document.root();
+    read_sections(root, ignored);
+    read_interventions(root, ignored);
+    root.finish();
     return reference;
 }
 

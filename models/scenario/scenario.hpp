@@ -4,11 +4,15 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "engine/calendar.hpp"
 #include "models/casework/allocation.hpp"
 #include "models/casework/demand.hpp"
+#include "models/config/override.hpp"
 #include "models/config/reference.hpp"
 #include "models/config/source.hpp"
 #include "models/scenario/roles.hpp"
@@ -21,6 +25,23 @@ namespace wfsim::model {
 
 inline constexpr double kMaxHorizonYears = 200.0;
 inline constexpr std::int64_t kMaxReplications = 100000;
+
+struct Scenario;
+
+// A dated change of parameters: `set` overrides every earlier intervention's settings and the
+// file's, and `scenario` is the whole scenario as it reads from `at` on, validated exactly like
+// the file itself.
+struct Intervention {
+    engine::Date at;
+    double at_days = 0.0;  // since the start
+    std::vector<config::Override> set;
+    std::shared_ptr<const Scenario> scenario;
+};
+
+// Settings fixed from the start, which an intervention cannot set.
+inline constexpr std::string_view kFixedSettings[] = {
+    "name", "start", "horizon", "output_interval", "seed", "replications", "initial_staff",
+    "interventions", "demand.initial_open_cases"};
 
 struct Scenario {
     config::SourceText source;  // file name and verbatim text, stored with the results
@@ -41,6 +62,8 @@ struct Scenario {
     AgencyParams agency;
     DemandParams demand;
     AllocationParams allocation;
+
+    std::vector<Intervention> interventions;  // in date order
 };
 
 // Throws config::InputError listing every problem found.

@@ -32,18 +32,28 @@ AgencyParams AgencyParams::read(config::Section root) {
 
 AgencyProcess::AgencyProcess(const AgencyParams& params, Staffing& staffing, engine::Simulator& sim,
                              std::uint64_t seed, std::uint64_t replication)
-    : params_(params),
+    : params_(&params),
       staffing_(staffing),
       handler_(sim.add_handler(*this)),
       fill_time_stream_(seed, replication, "agency.fill_time"),
       assignment_stream_(seed, replication, "agency.assignment") {}
 
 void AgencyProcess::vacancy_opened(PostId post, engine::Simulator& sim) {
-    if (params_.cover_vacancies && staffing_.post(post).cover == kNone) book(post, sim);
+    if (params_->cover_vacancies && staffing_.post(post).cover == kNone) book(post, sim);
+}
+
+void AgencyProcess::reconfigure(const AgencyParams& params, engine::Simulator& sim) {
+    const bool was_covering = params_->cover_vacancies;
+    params_ = &params;
+    if (was_covering || !params.cover_vacancies) return;
+    for (PostId p = 0; p < staffing_.post_count(); ++p) {
+        const Post& post = staffing_.post(p);
+        if (!post.abolished && post.vacant() && post.cover == kNone) book(p, sim);
+    }
 }
 
 void AgencyProcess::agency_started(WorkerId worker, engine::Simulator& sim) {
-    const double stay = params_.assignment->sample(assignment_stream_);
+    const double stay = params_->assignment->sample(assignment_stream_);
     sim.schedule(sim.now() + stay, handler_, worker, staffing_.worker(worker).generation,
                  kAssignmentEnd, phase::kDeparture);
 }
@@ -62,11 +72,11 @@ void AgencyProcess::handle(const engine::Event& event, engine::Simulator& sim) {
     if (!worker.active || worker.generation != event.stamp) return;  // ended by a starter
     const PostId post = worker.post;
     staffing_.agency_leaves(event.target, Destination::AssignmentEnded, sim);
-    if (params_.cover_vacancies) book(post, sim);
+    if (params_->cover_vacancies) book(post, sim);
 }
 
 void AgencyProcess::book(PostId post, engine::Simulator& sim) {
-    const double delay = params_.fill_time->sample(fill_time_stream_);
+    const double delay = params_->fill_time->sample(fill_time_stream_);
     sim.schedule(sim.now() + delay, handler_, post, staffing_.post(post).vacancy_spell, kArrival,
                  phase::kStart);
 }

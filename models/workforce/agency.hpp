@@ -25,6 +25,10 @@ public:
     AgencyProcess(const AgencyParams& params, Staffing& staffing, engine::Simulator& sim,
                   std::uint64_t seed, std::uint64_t replication);
 
+    // From now on: new fill times and assignments apply to bookings made later; switching
+    // vacancy cover on books every vacancy without cover now.
+    void reconfigure(const AgencyParams& params, engine::Simulator& sim);
+
     void vacancy_opened(PostId post, engine::Simulator& sim) override;
     void agency_started(WorkerId worker, engine::Simulator& sim) override;
     void handle(const engine::Event& event, engine::Simulator& sim) override;
@@ -34,7 +38,7 @@ private:
 
     void book(PostId post, engine::Simulator& sim);
 
-    const AgencyParams& params_;
+    const AgencyParams* params_;
     Staffing& staffing_;
     engine::HandlerId handler_;
     engine::RandomStream fill_time_stream_;

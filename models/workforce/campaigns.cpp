@@ -1,6 +1,7 @@
 #include "models/workforce/campaigns.hpp"
 
 #include <array>
+#include <cmath>
 #include <limits>
 #include <string_view>
 
@@ -107,16 +108,25 @@ CampaignsParams CampaignsParams::read(config::Section recruitment, const RoleCat
     return params;
 }
 
+bool CampaignParams::same_timing(const CampaignParams& other) const {
+    return first_day == other.first_day && every_days == other.every_days &&
+           until_day == other.until_day && vacancy_rate_above == other.vacancy_rate_above &&
+           check_every_days == other.check_every_days;
+}
+
 CampaignProcess::CampaignProcess(const CampaignsParams& params,
                                  const std::vector<double>& applicant_multiplier, HiringDesk& desk,
                                  const Staffing& staffing, engine::Simulator& sim,
                                  std::uint64_t seed, std::uint64_t replication)
-    : params_(params),
+    : params_(&params),
+      seed_(seed),
+      replication_(replication),
       applicant_multiplier_(applicant_multiplier),
       desk_(desk),
       staffing_(staffing),
       handler_(sim.add_handler(*this)),
-      last_run_(params.campaigns.size(), -std::numeric_limits<double>::infinity()) {
+      last_run_(params.campaigns.size(), -std::numeric_limits<double>::infinity()),
+      stamps_(params.campaigns.size(), 0) {
     streams_.reserve(params.campaigns.size());
     for (const CampaignParams& c : params.campaigns) {
         streams_.emplace_back(seed, replication, "campaign." + c.name);
@@ -124,8 +134,8 @@ CampaignProcess::CampaignProcess(const CampaignsParams& params,
 }
 
 void CampaignProcess::start(engine::Simulator& sim) {
-    for (std::uint32_t i = 0; i < params_.campaigns.size(); ++i) {
-        const CampaignParams& c = params_.campaigns[i];
+    for (std::uint32_t i = 0; i < params_->campaigns.size(); ++i) {
+        const CampaignParams& c = params_->campaigns[i];
         if (c.first_day && *c.first_day >= sim.now()) {
             sim.schedule(*c.first_day, handler_, i, 0, kScheduled, phase::kStart);
         }
@@ -135,15 +145,52 @@ void CampaignProcess::start(engine::Simulator& sim) {
     }
 }
 
+void CampaignProcess::reconfigure(const CampaignsParams& params,
+                                  const std::vector<double>& applicant_multiplier,
+                                  engine::Simulator& sim) {
+    const CampaignsParams& old = *params_;
+    params_ = &params;
+    applicant_multiplier_ = applicant_multiplier;
+    for (std::uint32_t i = 0; i < params.campaigns.size(); ++i) {
+        const CampaignParams& c = params.campaigns[i];
+        if (i < old.campaigns.size() && old.campaigns[i].same_timing(c)) continue;
+        if (i >= old.campaigns.size()) {  // added: overrides only append names
+            streams_.emplace_back(seed_, replication_, "campaign." + c.name);
+            last_run_.push_back(-std::numeric_limits<double>::infinity());
+            stamps_.push_back(0);
+        }
+        ++stamps_[i];
+        schedule_from_now(i, sim);
+    }
+}
+
+void CampaignProcess::schedule_from_now(std::uint32_t i, engine::Simulator& sim) {
+    const CampaignParams& c = params_->campaigns[i];
+    const double now = sim.now();
+    if (c.first_day) {
+        double next = *c.first_day;
+        if (next < now && c.every_days > 0.0) {
+            next += std::ceil((now - next) / c.every_days) * c.every_days;
+        }
+        if (next >= now && (!c.until_day || next <= *c.until_day)) {
+            sim.schedule(next, handler_, i, stamps_[i], kScheduled, phase::kStart);
+        }
+    }
+    if (c.vacancy_rate_above) {
+        sim.schedule(now + c.check_every_days, handler_, i, stamps_[i], kCheck, phase::kStart);
+    }
+}
+
 void CampaignProcess::handle(const engine::Event& event, engine::Simulator& sim) {
     const std::size_t i = event.target;
-    const CampaignParams& c = params_.campaigns[i];
+    if (event.stamp != stamps_[i]) return;  // re-timed by an intervention
+    const CampaignParams& c = params_->campaigns[i];
     const double now = sim.now();
     if (event.kind == kScheduled) {
         if (c.enabled) run(i, sim);
         const double next = now + c.every_days;
         if (c.every_days > 0.0 && (!c.until_day || next <= *c.until_day)) {
-            sim.schedule(next, handler_, event.target, 0, kScheduled, phase::kStart);
+            sim.schedule(next, handler_, event.target, event.stamp, kScheduled, phase::kStart);
         }
         return;
     }
@@ -153,18 +200,19 @@ void CampaignProcess::handle(const engine::Event& event, engine::Simulator& sim)
     if (c.enabled && rate > *c.vacancy_rate_above && now - last_run_[i] >= c.min_gap_days) {
         run(i, sim);
     }
-    sim.schedule(now + c.check_every_days, handler_, event.target, 0, kCheck, phase::kStart);
+    sim.schedule(now + c.check_every_days, handler_, event.target, event.stamp, kCheck,
+                 phase::kStart);
 }
 
 void CampaignProcess::run(std::size_t i, engine::Simulator& sim) {
-    const CampaignParams& c = params_.campaigns[i];
+    const CampaignParams& c = params_->campaigns[i];
     engine::RandomStream& stream = streams_[i];
     const double now = sim.now();
     last_run_[i] = now;
     ++runs_;
     cost_ += c.cost;
 
-    const double mean = c.mean_applicants * params_.attractiveness * applicant_multiplier_[c.role];
+    const double mean = c.mean_applicants * params_->attractiveness * applicant_multiplier_[c.role];
     int applicants = 0;
     if (mean > 0.0) applicants = boost::random::poisson_distribution<int>(mean)(stream.engine());
     int appointable = 0;

@@ -41,6 +41,9 @@ struct CampaignParams {
     std::optional<engine::Distribution> checks;
     std::optional<engine::Distribution> notice;
     double cost = 0.0;
+
+    // Whether the rounds fall at the same times under `other` (schedule and trigger checks).
+    bool same_timing(const CampaignParams& other) const;
 };
 
 struct CampaignsParams {
@@ -59,6 +62,11 @@ public:
                     std::uint64_t seed, std::uint64_t replication);
 
     void start(engine::Simulator& sim);
+    // From now on: campaigns whose schedule or trigger changed are re-timed (a scheduled one
+    // next runs at the first of its dates not before now), campaigns added start, and every
+    // other setting (enabled, applicants, rates, cost) applies to the rounds still to come.
+    void reconfigure(const CampaignsParams& params,
+                     const std::vector<double>& applicant_multiplier, engine::Simulator& sim);
     void handle(const engine::Event& event, engine::Simulator& sim) override;
 
     // Cumulative, for the recorder.
@@ -71,14 +79,19 @@ private:
     enum Kind : std::uint16_t { kScheduled = 0, kCheck = 1 };
 
     void run(std::size_t campaign, engine::Simulator& sim);
+    // Schedules campaign i's next round and trigger check from now, under the current params.
+    void schedule_from_now(std::uint32_t campaign, engine::Simulator& sim);
 
-    const CampaignsParams& params_;
+    const CampaignsParams* params_;
+    std::uint64_t seed_;
+    std::uint64_t replication_;
     std::vector<double> applicant_multiplier_;  // by role
     HiringDesk& desk_;
     const Staffing& staffing_;
     engine::HandlerId handler_;
     std::vector<engine::RandomStream> streams_;  // per campaign: "campaign.<name>"
     std::vector<double> last_run_;               // per campaign
+    std::vector<std::uint32_t> stamps_;          // per campaign: bumped when re-timed
     std::uint64_t runs_ = 0;
     std::uint64_t applicants_ = 0;
     std::uint64_t appointable_ = 0;

@@ -55,6 +55,13 @@ public:
     // Candidates on every role's list who have not expired by `now`.
     int reserve_size(double now) const;
 
+    // From now on: the reserve list's size and expiry apply to candidates added later, the
+    // over-recruitment shares to places offered later.
+    void reconfigure(const ReserveListParams& reserve, const std::vector<double>& over_recruitment) {
+        reserve_params_ = reserve;
+        over_recruitment_ = over_recruitment;
+    }
+
     void replacement_needed(PostId post, engine::Simulator& sim) override;
     void handle(const engine::Event& event, engine::Simulator& sim) override;
 

@@ -51,16 +51,27 @@ RecruitmentParams RecruitmentParams::read(config::Section root, const RoleCatalo
 RecruitmentProcess::RecruitmentProcess(const RecruitmentParams& params, Staffing& staffing,
                                        engine::Simulator& sim, std::uint64_t seed,
                                        std::uint64_t replication)
-    : params_(params),
+    : params_(&params),
       staffing_(staffing),
       handler_(sim.add_handler(*this)),
       fill_time_stream_(seed, replication, "recruitment.vacancy_fill_time") {}
 
 void RecruitmentProcess::replacement_needed(PostId post, engine::Simulator& sim) {
-    if (!params_.vacancy_fill_time) return;
-    const double delay = params_.vacancy_fill_time->sample(fill_time_stream_);
+    if (!params_->vacancy_fill_time) return;
+    const double delay = params_->vacancy_fill_time->sample(fill_time_stream_);
     sim.schedule(sim.now() + delay, handler_, post, staffing_.post(post).vacancy_spell, 0,
                  phase::kStart);
+}
+
+void RecruitmentProcess::reconfigure(const RecruitmentParams& params, engine::Simulator& sim) {
+    const bool was_on = params_->vacancy_fill_time.has_value();
+    params_ = &params;
+    if (was_on || !params.vacancy_fill_time) return;
+    for (PostId p = 0; p < staffing_.post_count(); ++p) {
+        const Post& post = staffing_.post(p);
+        if (post.abolished || post.incoming) continue;
+        if (post.vacant() || staffing_.worker(post.holder).on_notice) replacement_needed(p, sim);
+    }
 }
 
 void RecruitmentProcess::handle(const engine::Event& event, engine::Simulator& sim) {

@@ -29,11 +29,15 @@ public:
     RecruitmentProcess(const RecruitmentParams& params, Staffing& staffing, engine::Simulator& sim,
                        std::uint64_t seed, std::uint64_t replication);
 
+    // From now on. Fills already under way keep their draw; when continuous recruitment is
+    // switched on, every post needing a holder with nobody on the way starts one now.
+    void reconfigure(const RecruitmentParams& params, engine::Simulator& sim);
+
     void replacement_needed(PostId post, engine::Simulator& sim) override;
     void handle(const engine::Event& event, engine::Simulator& sim) override;
 
 private:
-    const RecruitmentParams& params_;
+    const RecruitmentParams* params_;
     Staffing& staffing_;
     engine::HandlerId handler_;
     engine::RandomStream fill_time_stream_;

@@ -7,7 +7,8 @@
 
 namespace wfsim::model {
 
-StaffingParams StaffingParams::read(config::Section root, const RoleCatalog& roles) {
+StaffingParams StaffingParams::read(config::Section root, const RoleCatalog& roles,
+                                    bool at_start) {
     StaffingParams params;
     config::Section establishment =
         root.named_entries("establishment", {"Funded posts per role."}, "<role>", true);
@@ -28,7 +29,7 @@ StaffingParams StaffingParams::read(config::Section root, const RoleCatalog& rol
         0);
     initial.finish();
 
-    for (std::size_t r = 0; r < roles.size(); ++r) {
+    for (std::size_t r = 0; at_start && r < roles.size(); ++r) {
         const std::string& name = roles[static_cast<RoleId>(r)].name;
         const int posts = params.establishment[r];
         const int in_post = params.initial_permanent[r];
@@ -48,7 +49,7 @@ StaffingParams StaffingParams::read(config::Section root, const RoleCatalog& rol
 
 Staffing::Staffing(const RoleCatalog& roles, const StaffingParams& params, Caseload& caseload,
                    std::uint64_t seed, std::uint64_t replication, ProtectedCaseload asye_protection)
-    : roles_(roles),
+    : roles_(&roles),
       caseload_(caseload),
       protection_(asye_protection),
       pool_(roles.size()),
@@ -77,7 +78,7 @@ Staffing::Staffing(const RoleCatalog& roles, const StaffingParams& params, Casel
 }
 
 void Staffing::initialise(engine::Simulator& sim) {
-    std::vector<int> permanent_seen(roles_.size(), 0);
+    std::vector<int> permanent_seen(roles_->size(), 0);
     std::vector<int> agency_left = initial_agency_;
     std::vector<WorkerId> permanent_started;
     std::vector<WorkerId> agency_started;
@@ -288,7 +289,7 @@ void Staffing::remove_posts(RoleId role, int count, engine::Simulator& sim) {
 int Staffing::cap_of(WorkerId worker) const {
     const Worker& w = workers_[worker];
     if (w.absence != Absence::None) return 0;
-    const int cap = roles_[w.role].cap_for(w.fte);
+    const int cap = (*roles_)[w.role].cap_for(w.fte);
     if (!w.in_asye) return cap;
     return std::min(static_cast<int>(cap * protection_.share_of_cap + 1e-9), protection_.max);
 }
@@ -364,6 +365,27 @@ void Staffing::release(WorkerId id, double now) {
     free_slots_.push_back(id);
 }
 
+void Staffing::reconfigure(const RoleCatalog& roles, const StaffingParams& params,
+                           engine::Simulator& sim) {
+    roles_ = &roles;
+    for (WorkerId id = 0; id < workers_.size(); ++id) {
+        if (!workers_[id].active) continue;
+        const int cap = cap_of(id);
+        if (cap == caseload_.cap(id)) continue;
+        caseload_.set_cap(id, cap);
+        for (StaffingObserver* o : observers_) o->capacity_changed(id, sim);
+    }
+    caseload_.rebalance(sim);
+    for (std::size_t r = 0; r < params.establishment.size(); ++r) {
+        const auto role = static_cast<RoleId>(r);
+        const int funded = by_role_[r].posts - to_abolish_[r];
+        if (params.establishment[r] > funded) add_posts(role, params.establishment[r] - funded, sim);
+        if (params.establishment[r] < funded) {
+            remove_posts(role, funded - params.establishment[r], sim);
+        }
+    }
+}
+
 void Staffing::refresh_cap(WorkerId worker) {
     caseload_.set_cap(worker, cap_of(worker));
 }
@@ -401,13 +423,13 @@ void Staffing::abolish(PostId post) {
 }
 
 double Staffing::initial_fte(RoleId role, int index, int count) const {
-    const Role& r = roles_[role];
+    const Role& r = (*roles_)[role];
     const int part_time = static_cast<int>(r.part_time_share * count + 0.5);
     return index >= count - part_time ? r.part_time_fte : 1.0;
 }
 
 double Staffing::new_hire_fte(RoleId role) {
-    const Role& r = roles_[role];
+    const Role& r = (*roles_)[role];
     if (r.part_time_share <= 0.0) return 1.0;
     return part_time_streams_[role].bernoulli(r.part_time_share) ? r.part_time_fte : 1.0;
 }

@@ -28,7 +28,10 @@ struct StaffingParams {
     std::vector<int> initial_permanent;  // by role
     std::vector<int> initial_agency;     // by role; each covers one initial vacancy
 
-    static StaffingParams read(config::Section root, const RoleCatalog& roles);
+    // `at_start`: check the initial staff against the establishment (not when reading the
+    // establishment an intervention sets later).
+    static StaffingParams read(config::Section root, const RoleCatalog& roles,
+                               bool at_start = true);
 };
 
 // The caseload protection of NQSWs in their ASYE: a share of their usual cap and a maximum.
@@ -136,6 +139,12 @@ public:
     void add_posts(RoleId role, int count, engine::Simulator& sim);
     void remove_posts(RoleId role, int count, engine::Simulator& sim);
 
+    // From now on: the establishment of `params` (posts added or cut to match it) and the
+    // roles' caps and part-time shares of `roles` (same roles, in the same order); caps that
+    // change are applied at once. Both must outlive the run.
+    void reconfigure(const RoleCatalog& roles, const StaffingParams& params,
+                     engine::Simulator& sim);
+
     // Marks a post as awaiting an accepted offer's starter (or no longer).
     void set_incoming(PostId post, bool incoming) { posts_[post].incoming = incoming; }
 
@@ -143,7 +152,7 @@ public:
     const Worker& worker(WorkerId id) const { return workers_[id]; }
     std::size_t post_count() const { return posts_.size(); }
     std::size_t worker_capacity() const { return workers_.size(); }
-    const RoleCatalog& roles() const { return roles_; }
+    const RoleCatalog& roles() const { return *roles_; }
 
     int permanent_count() const { return permanent_; }
     int agency_count() const { return agency_; }
@@ -191,7 +200,7 @@ private:
     double initial_fte(RoleId role, int index, int count) const;
     double new_hire_fte(RoleId role);
 
-    const RoleCatalog& roles_;
+    const RoleCatalog* roles_;
     Caseload& caseload_;
     ProtectedCaseload protection_;
     std::vector<Post> posts_;

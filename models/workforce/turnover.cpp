@@ -17,14 +17,16 @@ TurnoverProcess::TurnoverProcess(const TurnoverParams& turnover, const LeavingPa
                                  Staffing& staffing, const Caseload& caseload,
                                  engine::Simulator& sim, std::uint64_t seed,
                                  std::uint64_t replication)
-    : turnover_(turnover),
-      leaving_(leaving),
-      retention_(retention),
+    : turnover_(&turnover),
+      leaving_(&leaving),
+      retention_(&retention),
       staffing_(staffing),
       caseload_(caseload),
       handler_(sim.add_handler(*this)),
       notice_stream_(seed, replication, "leaving.notice_period"),
-      destination_stream_(seed, replication, "leaving.destination") {
+      destination_stream_(seed, replication, "leaving.destination"),
+      seed_(seed),
+      replication_(replication) {
     streams_.reserve(roles.size());
     for (const Role& role : roles.all()) {
         streams_.emplace_back(seed, replication, "turnover." + role.name);
@@ -36,10 +38,45 @@ TurnoverProcess::TurnoverProcess(const TurnoverParams& turnover, const LeavingPa
 }
 
 void TurnoverProcess::start(engine::Simulator& sim) {
-    if (leaving_.pressure.enabled) {
-        sim.schedule(sim.now() + leaving_.pressure.review_days, handler_, 0, 0, kReview,
+    if (leaving_->pressure.enabled) {
+        reviewing_ = true;
+        sim.schedule(sim.now() + leaving_->pressure.review_days, handler_, 0, 0, kReview,
                      phase::kDeparture);
     }
+}
+
+void TurnoverProcess::reconfigure(const TurnoverParams& turnover, const LeavingParams& leaving,
+                                  const RetentionParams& retention, engine::Simulator& sim) {
+    const std::size_t old_payments = retention_->payments.size();
+    turnover_ = &turnover;
+    leaving_ = &leaving;
+    retention_ = &retention;
+    const double now = sim.now();
+    for (std::size_t p = old_payments; p < retention.payments.size(); ++p) {
+        const RetentionPayment& payment = retention.payments[p];
+        retention_streams_.emplace_back(seed_, replication_, "retention." + payment.name);
+        for (WorkerId id = 0; id < staffing_.worker_capacity(); ++id) {
+            const Worker& w = staffing_.worker(id);
+            if (!w.active || w.contract != Contract::Permanent) continue;
+            const double due = w.started + payment.after_days;
+            if (due < now) continue;
+            sim.schedule(due, handler_, id, w.generation, static_cast<std::uint16_t>(kPayment + p),
+                         phase::kDeparture);
+        }
+    }
+    for (WorkerId id = 0; id < clocks_.size() && id < staffing_.worker_capacity(); ++id) {
+        const Worker& w = staffing_.worker(id);
+        if (!w.active || w.contract != Contract::Permanent) continue;
+        Clock& c = clocks_[id];
+        if (c.idle && annual_rate(w) > 0.0) {
+            c.idle = false;
+            draw_clock(id, streams_[w.role], now);
+            schedule(id, sim);
+        } else if (c.running && multiplier(id, now) != c.multiplier) {
+            retime(id, sim);
+        }
+    }
+    if (leaving.pressure.enabled && !reviewing_) start(sim);
 }
 
 TurnoverProcess::Clock& TurnoverProcess::clock(WorkerId worker) {
@@ -48,7 +85,7 @@ TurnoverProcess::Clock& TurnoverProcess::clock(WorkerId worker) {
 }
 
 double TurnoverProcess::annual_rate(const Worker& w) const {
-    const RoleTurnover& t = turnover_.roles[w.role];
+    const RoleTurnover& t = turnover_->roles[w.role];
     return w.in_asye && t.asye_annual_rate ? *t.asye_annual_rate : t.annual_rate;
 }
 
@@ -56,19 +93,19 @@ double TurnoverProcess::multiplier(WorkerId worker, double now) const {
     const Worker& w = staffing_.worker(worker);
     const Clock& c = clocks_[worker];
     double m = annual_rate(w) / c.reference;
-    if (!turnover_.roles[w.role].tenure.empty()) {
-        m *= turnover_.roles[w.role].multiplier_at(now - w.started);
+    if (!turnover_->roles[w.role].tenure.empty()) {
+        m *= turnover_->roles[w.role].multiplier_at(now - w.started);
     }
-    if (leaving_.pressure.enabled && w.fte > 0.0) {
-        m *= leaving_.pressure.multiplier(caseload_.load(worker) / w.fte);
+    if (leaving_->pressure.enabled && w.fte > 0.0) {
+        m *= leaving_->pressure.multiplier(caseload_.load(worker) / w.fte);
     }
-    const double supplement = retention_.supplements[w.role].hazard_multiplier;
+    const double supplement = retention_->supplements[w.role].hazard_multiplier;
     if (supplement != 1.0) m *= supplement;
     return m;
 }
 
 double TurnoverProcess::next_edge(const Worker& w, double now) const {
-    const RoleTurnover& t = turnover_.roles[w.role];
+    const RoleTurnover& t = turnover_->roles[w.role];
     if (t.tenure.empty()) return kInfinity;
     return w.started + t.next_band_edge(now - w.started);
 }
@@ -85,18 +122,20 @@ void TurnoverProcess::draw_clock(WorkerId worker, engine::RandomStream& stream, 
 void TurnoverProcess::permanent_started(WorkerId worker, engine::Simulator& sim) {
     const Worker& w = staffing_.worker(worker);
     const double now = sim.now();
-    for (std::size_t p = 0; p < retention_.payments.size(); ++p) {
-        const RetentionPayment& payment = retention_.payments[p];
+    for (std::size_t p = 0; p < retention_->payments.size(); ++p) {
+        const RetentionPayment& payment = retention_->payments[p];
         sim.schedule(now + payment.after_days, handler_, worker, w.generation,
                      static_cast<std::uint16_t>(kPayment + p), phase::kDeparture);
     }
     // Roles that never leave draw nothing, as in the core model.
-    const RoleTurnover& t = turnover_.roles[w.role];
+    const RoleTurnover& t = turnover_->roles[w.role];
     if (t.annual_rate <= 0.0 && !(t.asye_annual_rate && *t.asye_annual_rate > 0.0)) {
         ++clock(worker).stamp;  // no departure pending
         clocks_[worker].running = false;
+        clocks_[worker].idle = true;
         return;
     }
+    clock(worker).idle = false;
     draw_clock(worker, streams_[w.role], now);
     schedule(worker, sim);
 }
@@ -132,6 +171,10 @@ void TurnoverProcess::handle(const engine::Event& event, engine::Simulator& sim)
     const WorkerId worker = event.target;
     switch (event.kind) {
         case kReview:
+            if (!leaving_->pressure.enabled) {
+                reviewing_ = false;  // switched off by an intervention
+                return;
+            }
             review_pressure(sim);
             return;
         case kDecide:
@@ -156,7 +199,7 @@ void TurnoverProcess::handle(const engine::Event& event, engine::Simulator& sim)
         default: {  // a retention payment falls due
             const Worker& w = staffing_.worker(worker);
             if (!w.active || w.generation != event.stamp || w.on_notice) return;
-            const RetentionPayment& payment = retention_.payments[event.kind - kPayment];
+            const RetentionPayment& payment = retention_->payments[event.kind - kPayment];
             if (!payment.roles[w.role]) return;
             ++payments_made_;
             amount_paid_ += payment.amount;
@@ -167,8 +210,8 @@ void TurnoverProcess::handle(const engine::Event& event, engine::Simulator& sim)
 void TurnoverProcess::clock_ran_out(WorkerId worker, engine::Simulator& sim) {
     const Worker& w = staffing_.worker(worker);
     const double now = sim.now();
-    for (std::size_t p = 0; p < retention_.payments.size(); ++p) {
-        const RetentionPayment& payment = retention_.payments[p];
+    for (std::size_t p = 0; p < retention_->payments.size(); ++p) {
+        const RetentionPayment& payment = retention_->payments[p];
         if (!payment.roles[w.role]) continue;
         const double due = w.started + payment.after_days;
         const double release = due + payment.clawback_days;
@@ -197,7 +240,7 @@ void TurnoverProcess::resign(WorkerId worker, engine::Simulator& sim) {
     c.running = false;
     c.destination = draw_destination();
     const double notice =
-        leaving_.notice_period ? leaving_.notice_period->sample(notice_stream_) : 0.0;
+        leaving_->notice_period ? leaving_->notice_period->sample(notice_stream_) : 0.0;
     if (notice <= 0.0) {
         staffing_.permanent_leaves(worker, c.destination, sim);
         return;
@@ -209,11 +252,11 @@ void TurnoverProcess::resign(WorkerId worker, engine::Simulator& sim) {
 }
 
 Destination TurnoverProcess::draw_destination() {
-    if (!leaving_.destinations_given) return Destination::LeftSector;
+    if (!leaving_->destinations_given) return Destination::LeftSector;
     const double u = destination_stream_.uniform01();
     double cumulative = 0.0;
     for (std::size_t i = 0; i < kResignationDestinations; ++i) {
-        cumulative += leaving_.destination_shares[i];
+        cumulative += leaving_->destination_shares[i];
         if (u < cumulative) return kLeaverDestinations[i];
     }
     return Destination::OtherAuthority;  // rounding of shares adding up to 1
@@ -226,7 +269,7 @@ void TurnoverProcess::review_pressure(engine::Simulator& sim) {
         if (!w.active || w.contract != Contract::Permanent || !clocks_[id].running) continue;
         if (multiplier(id, now) != clocks_[id].multiplier) retime(id, sim);
     }
-    sim.schedule(now + leaving_.pressure.review_days, handler_, 0, 0, kReview, phase::kDeparture);
+    sim.schedule(now + leaving_->pressure.review_days, handler_, 0, 0, kReview, phase::kDeparture);
 }
 
 }  // namespace wfsim::model

@@ -35,6 +35,13 @@ public:
     // Starts the periodic caseload-pressure reviews, if any.
     void start(engine::Simulator& sim);
 
+    // From now on: new rates and multipliers re-time every clock they change (the time already
+    // spent keeps its old rate), staff of a role that starts to leave draw a clock, payments
+    // added are made to staff not yet due one, and pressure reviews start or stop. Parameters
+    // that are not changed leave every pending departure exactly as it was.
+    void reconfigure(const TurnoverParams& turnover, const LeavingParams& leaving,
+                     const RetentionParams& retention, engine::Simulator& sim);
+
     void permanent_started(WorkerId worker, engine::Simulator& sim) override;
     void capacity_changed(WorkerId worker, engine::Simulator& sim) override;
     void handle(const engine::Event& event, engine::Simulator& sim) override;
@@ -60,6 +67,7 @@ private:
         double reference = 1.0;   // annual rate the clock was drawn at
         std::uint32_t stamp = 0;  // bumped on every re-timing; events carry it
         bool running = false;     // spending hazard (not waiting for a payment, not leaving)
+        bool idle = false;        // started in a role that never left: no clock drawn
         Destination destination = Destination::LeftSector;  // while working notice
     };
 
@@ -77,9 +85,10 @@ private:
     void review_pressure(engine::Simulator& sim);
     Clock& clock(WorkerId worker);
 
-    const TurnoverParams& turnover_;
-    const LeavingParams& leaving_;
-    const RetentionParams& retention_;
+    const TurnoverParams* turnover_;
+    const LeavingParams* leaving_;
+    const RetentionParams* retention_;
+    bool reviewing_ = false;  // a pressure review is scheduled
     Staffing& staffing_;
     const Caseload& caseload_;
     engine::HandlerId handler_;
@@ -88,6 +97,8 @@ private:
     std::vector<engine::RandomStream> retention_streams_;  // per payment: "retention.<name>"
     engine::RandomStream notice_stream_;
     engine::RandomStream destination_stream_;
+    std::uint64_t seed_;
+    std::uint64_t replication_;
     std::uint64_t payments_made_ = 0;
     double amount_paid_ = 0.0;
 };
