@@ -5,6 +5,7 @@
 #include "engine/simulator.hpp"
 #include "models/casework/caseload.hpp"
 #include "models/casework/demand.hpp"
+#include "models/finance/costs.hpp"
 #include "models/metrics/recorder.hpp"
 #include "models/metrics/staff_flows.hpp"
 #include "models/phases.hpp"
@@ -52,9 +53,10 @@ public:
           agency_(s.agency, staffing_, sim_, s.seed, replication),
           demand_(s.demand, caseload_, sim_, s.seed, replication),
           flows_(staffing_),
+          costs_(s.costs, s.retention, staffing_),
           recorder_(sample_times, staffing_, caseload_,
-                    PipelineSources{flows_, turnover_, campaigns_, hiring_}, table, replication,
-                    sim_),
+                    PipelineSources{flows_, turnover_, campaigns_, hiring_, costs_}, table,
+                    replication, sim_),
           handler_(sim_.add_handler(*this)) {
         sim_.reserve(2 * total_posts(s) + 64);  // so that the queue never grows in the hot loop
         staffing_.add_observer(turnover_);
@@ -88,6 +90,7 @@ public:
         campaigns_.reconfigure(next.recruitment.campaigns, applicant_multipliers(next), sim);
         agency_.reconfigure(next.agency, sim);
         demand_.reconfigure(next.demand, sim);
+        costs_.reconfigure(next.costs, next.retention, sim.now());
     }
 
 private:
@@ -102,6 +105,7 @@ private:
     AgencyProcess agency_;
     DemandProcess demand_;
     StaffFlows flows_;
+    CostLedger costs_;
     Recorder recorder_;
     engine::HandlerId handler_;
 };

@@ -60,6 +60,15 @@ std::vector<output::SeriesSpec> metric_specs(const std::vector<std::string>& rol
          "Share of permanent staff with under 2 years' service; NaN with none."},
         {"tenure_2_to_4y_share", "1",
          "Share of permanent staff with 2 to 4 years' service; NaN with none."},
+        {"cost_total", "GBP",
+         "Everything the workforce cost in the interval: cost_permanent_staff + "
+         "cost_agency_staff + cost_recruitment + cost_retention."},
+        {"cost_permanent_staff", "GBP",
+         "Pay of permanent staff in the interval: salary and market supplements, with on-costs."},
+        {"cost_agency_staff", "GBP", "Agency staff charges in the interval."},
+        {"cost_recruitment", "GBP", "Cost of the campaign rounds run in the interval."},
+        {"cost_retention", "GBP", "Retention payments made in the interval."},
+        {"cost_cumulative", "GBP", "cost_total from the start to the sample."},
     };
     specs.insert(specs.end(), pipeline.begin(), pipeline.end());
     for (const std::string_view route : kRouteNames) {
@@ -80,6 +89,8 @@ std::vector<output::SeriesSpec> metric_specs(const std::vector<std::string>& rol
         specs.push_back({"fte_permanent." + role, "FTE", "FTE of permanent " + role + " staff."});
         specs.push_back({"mean_caseload." + role, "cases per worker",
                          "Mean caseload of case-holding " + role + " staff; NaN with none."});
+        specs.push_back({"cost." + role, "GBP",
+                         "Pay of permanent and agency " + role + " staff in the interval."});
     }
     return specs;
 }

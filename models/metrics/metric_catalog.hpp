@@ -52,6 +52,12 @@ enum class PipelineMetric : std::size_t {
     RetentionPaid,
     TenureUnder2yShare,
     Tenure2To4yShare,
+    CostTotal,
+    CostPermanentStaff,
+    CostAgencyStaff,
+    CostRecruitment,
+    CostRetention,
+    CostCumulative,
     Count
 };
 inline constexpr std::size_t kPipelineMetricCount = static_cast<std::size_t>(PipelineMetric::Count);
@@ -64,6 +70,7 @@ enum class RoleMetric : std::size_t {
     Vacancies,
     FtePermanent,
     MeanCaseload,
+    Cost,
     Count
 };
 inline constexpr std::size_t kRoleMetricCount = static_cast<std::size_t>(RoleMetric::Count);

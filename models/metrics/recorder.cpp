@@ -81,6 +81,15 @@ Recorder::Cumulative Recorder::snapshot(double now) const {
     for (std::size_t d = 0; d < kLeaverSeries; ++d) {
         c.by_destination[d] = pipeline_.flows.leavers(kLeaverDestinations[d]);
     }
+    c.role_cost.resize(staffing_.roles().size());
+    for (std::size_t r = 0; r < c.role_cost.size(); ++r) {
+        const auto role = static_cast<RoleId>(r);
+        const double permanent = pipeline_.costs.staff_cost(role, Contract::Permanent, now);
+        const double agency = pipeline_.costs.staff_cost(role, Contract::Agency, now);
+        c.permanent_cost += permanent;
+        c.agency_cost += agency;
+        c.role_cost[r] = permanent + agency;
+    }
     return c;
 }
 
@@ -153,7 +162,22 @@ void Recorder::record_pipeline(std::size_t sample, double now, const Cumulative&
     }
 }
 
-void Recorder::record_roles(std::size_t sample) {
+void Recorder::record_costs(std::size_t sample, const Cumulative& current) {
+    const Cumulative& before = previous_;
+    const double permanent = current.permanent_cost - before.permanent_cost;
+    const double agency = current.agency_cost - before.agency_cost;
+    const double recruitment = current.campaign_cost - before.campaign_cost;
+    const double retention = current.paid - before.paid;
+    put(sample, index(PipelineMetric::CostPermanentStaff), permanent);
+    put(sample, index(PipelineMetric::CostAgencyStaff), agency);
+    put(sample, index(PipelineMetric::CostRecruitment), recruitment);
+    put(sample, index(PipelineMetric::CostRetention), retention);
+    put(sample, index(PipelineMetric::CostTotal), permanent + agency + recruitment + retention);
+    put(sample, index(PipelineMetric::CostCumulative),
+        current.permanent_cost + current.agency_cost + current.campaign_cost + current.paid);
+}
+
+void Recorder::record_roles(std::size_t sample, const Cumulative& current) {
     const std::size_t roles = staffing_.roles().size();
     std::vector<double> fte(roles, 0.0);
     std::vector<double> cases(roles, 0.0);
@@ -174,6 +198,7 @@ void Recorder::record_roles(std::size_t sample) {
         put(sample, index(RoleMetric::Vacancies, r), staffing_.vacancy_count(role));
         put(sample, index(RoleMetric::FtePermanent, r), fte[r]);
         put(sample, index(RoleMetric::MeanCaseload, r), ratio(cases[r], holders[r]));
+        put(sample, index(RoleMetric::Cost, r), current.role_cost[r] - previous_.role_cost[r]);
     }
 }
 
@@ -210,7 +235,8 @@ void Recorder::record(std::size_t sample, double now) {
     }
     put(sample, Metric::TurnoverRate12m, turnover);
     record_pipeline(sample, now, current);
-    record_roles(sample);
+    record_costs(sample, current);
+    record_roles(sample, current);
     previous_ = current;
 }
 

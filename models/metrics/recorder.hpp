@@ -12,6 +12,7 @@
 #include "engine/simulator.hpp"
 #include "models/casework/caseload.hpp"
 #include "models/metrics/metric_catalog.hpp"
+#include "models/finance/costs.hpp"
 #include "models/metrics/staff_flows.hpp"
 #include "models/workforce/campaigns.hpp"
 #include "models/workforce/hiring.hpp"
@@ -27,6 +28,7 @@ struct PipelineSources {
     const TurnoverProcess& turnover;
     const CampaignProcess& campaigns;
     const HiringDesk& hiring;
+    const CostLedger& costs;
 };
 
 class Recorder final : public engine::EventHandler {
@@ -56,6 +58,9 @@ private:
         double paid = 0.0;
         std::array<std::uint64_t, kRouteCount> by_route{};
         std::array<std::uint64_t, kLeaverSeries> by_destination{};
+        double permanent_cost = 0.0;
+        double agency_cost = 0.0;
+        std::vector<double> role_cost;  // permanent and agency, by role
     };
 
     Cumulative snapshot(double now) const;
@@ -63,7 +68,8 @@ private:
     void put(std::size_t sample, Metric metric, double value);
     void put(std::size_t sample, std::size_t series, double value);
     void record_pipeline(std::size_t sample, double now, const Cumulative& current);
-    void record_roles(std::size_t sample);
+    void record_roles(std::size_t sample, const Cumulative& current);
+    void record_costs(std::size_t sample, const Cumulative& current);
 
     std::span<const double> times_;
     const Staffing& staffing_;

@@ -96,6 +96,7 @@ void read_sections(config::Section root, Scenario& s, bool at_start = true) {
     s.retention = RetentionParams::read(root, s.roles);
     s.recruitment = RecruitmentParams::read(root, s.roles, s.start);
     s.agency = AgencyParams::read(root);
+    s.costs = CostParams::read(root, s.roles);
     s.demand = DemandParams::read(root);
     s.allocation = AllocationParams::read(root);
 }

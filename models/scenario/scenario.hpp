@@ -15,6 +15,7 @@
 #include "models/config/override.hpp"
 #include "models/config/reference.hpp"
 #include "models/config/source.hpp"
+#include "models/finance/costs.hpp"
 #include "models/scenario/roles.hpp"
 #include "models/workforce/agency.hpp"
 #include "models/workforce/recruitment.hpp"
@@ -60,6 +61,7 @@ struct Scenario {
     RetentionParams retention;
     RecruitmentParams recruitment;
     AgencyParams agency;
+    CostParams costs;
     DemandParams demand;
     AllocationParams allocation;
 

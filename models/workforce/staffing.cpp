@@ -54,6 +54,7 @@ Staffing::Staffing(const RoleCatalog& roles, const StaffingParams& params, Casel
       protection_(asye_protection),
       pool_(roles.size()),
       by_role_(roles.size()),
+      fte_books_(roles.size()),
       to_abolish_(roles.size(), 0),
       initial_permanent_(params.initial_permanent),
       initial_agency_(params.initial_agency) {
@@ -85,9 +86,9 @@ void Staffing::initialise(engine::Simulator& sim) {
     for (PostId p = 0; p < posts_.size(); ++p) {
         const RoleId role = posts_[p].role;
         if (permanent_seen[role] < initial_permanent_[role]) {
-            const WorkerId w = hire(p, role, Contract::Permanent, sim.now());
+            const double fte = initial_fte(role, permanent_seen[role]++, initial_permanent_[role]);
+            const WorkerId w = hire(p, role, Contract::Permanent, sim.now(), fte);
             workers_[w].route = Route::Initial;
-            workers_[w].fte = initial_fte(role, permanent_seen[role]++, initial_permanent_[role]);
             refresh_cap(w);
             permanent_started.push_back(w);
         } else if (agency_left[role] > 0) {
@@ -118,11 +119,10 @@ WorkerId Staffing::start_permanent(PostId post, RoleId role, const Hire& details
         ++target.vacancy_spell;
         target.incoming = false;
     }
-    const WorkerId id = hire(post, role, Contract::Permanent, sim.now());
+    const WorkerId id = hire(post, role, Contract::Permanent, sim.now(), new_hire_fte(role));
     Worker& w = workers_[id];
     w.route = details.route;
     w.in_asye = details.in_asye;
-    w.fte = new_hire_fte(role);
     refresh_cap(id);
     ++starters_;
     caseload_.rebalance(sim);
@@ -184,6 +184,8 @@ void Staffing::move_to_post(WorkerId worker, PostId to, engine::Simulator& sim) 
     } else {
         std::erase(pool_[w.role], worker);
     }
+    book_fte(w.role, Contract::Permanent, -w.fte, sim.now());
+    book_fte(target.role, Contract::Permanent, w.fte, sim.now());
     w.role = target.role;
     w.post = to;
     w.route = Route::Promotion;
@@ -294,7 +296,7 @@ int Staffing::cap_of(WorkerId worker) const {
     return std::min(static_cast<int>(cap * protection_.share_of_cap + 1e-9), protection_.max);
 }
 
-WorkerId Staffing::hire(PostId post, RoleId role, Contract contract, double now) {
+WorkerId Staffing::hire(PostId post, RoleId role, Contract contract, double now, double fte) {
     if (free_slots_.empty()) {
         free_slots_.push_back(static_cast<WorkerId>(workers_.size()));
         workers_.emplace_back();
@@ -309,7 +311,9 @@ WorkerId Staffing::hire(PostId post, RoleId role, Contract contract, double now)
                .active = true,
                .post = post,
                .generation = w.generation,
-               .started = now};
+               .started = now,
+               .fte = fte};
+    book_fte(role, contract, fte, now);
     RoleCounts& counts = by_role_[role];
     if (contract == Contract::Permanent) {
         accrue_person_days(now);
@@ -339,6 +343,7 @@ void Staffing::end_cover(const Post& post, engine::Simulator& sim) {
 
 void Staffing::release(WorkerId id, double now) {
     Worker& w = workers_[id];
+    book_fte(w.role, w.contract, -w.fte, now);
     RoleCounts& counts = by_role_[w.role];
     if (w.contract == Contract::Permanent) {
         accrue_person_days(now);
@@ -432,6 +437,18 @@ double Staffing::new_hire_fte(RoleId role) {
     const Role& r = (*roles_)[role];
     if (r.part_time_share <= 0.0) return 1.0;
     return part_time_streams_[role].bernoulli(r.part_time_share) ? r.part_time_fte : 1.0;
+}
+
+void Staffing::book_fte(RoleId role, Contract contract, double change, double now) {
+    FteBook& book = fte_books_[role][index_of(contract)];
+    book.fte_days += book.fte * (now - book.since);
+    book.since = now;
+    book.fte += change;
+}
+
+double Staffing::fte_days(RoleId role, Contract contract, double now) const {
+    const FteBook& book = fte_books_[role][index_of(contract)];
+    return book.fte_days + book.fte * (now - book.since);
 }
 
 void Staffing::accrue_person_days(double now) {

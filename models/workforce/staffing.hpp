@@ -8,6 +8,7 @@
 // tells its observers what changed. Processes never talk to each other.
 #pragma once
 
+#include <array>
 #include <climits>
 #include <cstdint>
 #include <deque>
@@ -174,6 +175,10 @@ public:
         return person_days_ + permanent_ * (now - person_days_at_);
     }
 
+    // FTE-days in the service over [0, now] by role and contract (the integral of FTE: what
+    // salaries and agency fees are paid on), whether in post, in the pool, on notice or absent.
+    double fte_days(RoleId role, Contract contract, double now) const;
+
     // The cap a worker's caseload is held to now (role, FTE, ASYE protection, absence).
     int cap_of(WorkerId worker) const;
 
@@ -186,7 +191,8 @@ private:
         int on_notice = 0;
     };
 
-    WorkerId hire(PostId post, RoleId role, Contract contract, double now);
+    WorkerId hire(PostId post, RoleId role, Contract contract, double now, double fte = 1.0);
+    void book_fte(RoleId role, Contract contract, double change, double now);
     void release(WorkerId worker, double now);
     // The agency worker covering `post` leaves, observers told: a permanent holder arrived or
     // the post was cut.
@@ -208,6 +214,12 @@ private:
     std::vector<WorkerId> free_slots_;
     std::vector<std::deque<WorkerId>> pool_;  // per role: permanent staff above establishment
     std::vector<RoleCounts> by_role_;
+    struct FteBook {
+        double fte = 0.0;       // in the service now
+        double fte_days = 0.0;  // integral up to `since`
+        double since = 0.0;
+    };
+    std::vector<std::array<FteBook, 2>> fte_books_;  // by role, then contract
     std::vector<int> to_abolish_;  // per role: posts to abolish when they next fall vacant
     std::vector<StaffingObserver*> observers_;
     int establishment_ = 0;
