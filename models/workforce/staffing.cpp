@@ -1,9 +1,11 @@
 #include "models/workforce/staffing.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 #include "models/casework/caseload.hpp"
+#include "models/config/numbers.hpp"
 
 namespace wfsim::model {
 
@@ -27,6 +29,28 @@ StaffingParams StaffingParams::read(config::Section root, const RoleCatalog& rol
     params.initial_agency = roles.read_counts(
         agency, {"Agency workers in this role at the start; each covers one vacancy.", "workers"},
         0);
+    double shares = 0.0;
+    for (config::Section band : initial.list(
+             "tenure", {"Length of service of the initial permanent staff, in ascending bands "
+                        "whose shares add up to 1 (e.g. Manchester: 39 % under 2 years, 23 % "
+                        "from 2 to 4). Without it everyone starts with no service."})) {
+        InitialTenureBand b;
+        b.under_days = band.duration("under", {"Upper bound of the band's service.", "days"},
+                                     {.min = 0.0, .min_exclusive = true});
+        b.share = band.real("share", {"Share of the initial staff in the band.", "1"},
+                            {.min = 0.0, .max = 1.0});
+        if (!params.initial_tenure.empty() &&
+            b.under_days <= params.initial_tenure.back().under_days) {
+            band.error("under", "bands must be in ascending order of service");
+        }
+        band.finish();
+        shares += b.share;
+        params.initial_tenure.push_back(b);
+    }
+    if (!params.initial_tenure.empty() && std::abs(shares - 1.0) > 1e-9) {
+        initial.error("tenure", "shares must add up to 1 (got " + config::format_number(shares) +
+                                    ")");
+    }
     initial.finish();
 
     for (std::size_t r = 0; at_start && r < roles.size(); ++r) {
@@ -57,7 +81,9 @@ Staffing::Staffing(const RoleCatalog& roles, const StaffingParams& params, Casel
       fte_books_(roles.size()),
       to_abolish_(roles.size(), 0),
       initial_permanent_(params.initial_permanent),
-      initial_agency_(params.initial_agency) {
+      initial_agency_(params.initial_agency),
+      initial_tenure_(params.initial_tenure),
+      tenure_stream_(seed, replication, "staffing.initial_tenure") {
     for (std::size_t r = 0; r < params.establishment.size(); ++r) {
         for (int i = 0; i < params.establishment[r]; ++i) {
             posts_.push_back(Post{static_cast<RoleId>(r)});
@@ -89,6 +115,7 @@ void Staffing::initialise(engine::Simulator& sim) {
             const double fte = initial_fte(role, permanent_seen[role]++, initial_permanent_[role]);
             const WorkerId w = hire(p, role, Contract::Permanent, sim.now(), fte);
             workers_[w].route = Route::Initial;
+            workers_[w].started = sim.now() - initial_service();
             refresh_cap(w);
             permanent_started.push_back(w);
         } else if (agency_left[role] > 0) {
@@ -431,6 +458,18 @@ double Staffing::initial_fte(RoleId role, int index, int count) const {
     const Role& r = (*roles_)[role];
     const int part_time = static_cast<int>(r.part_time_share * count + 0.5);
     return index >= count - part_time ? r.part_time_fte : 1.0;
+}
+
+double Staffing::initial_service() {
+    if (initial_tenure_.empty()) return 0.0;
+    double u = tenure_stream_.uniform01();
+    double lower = 0.0;
+    for (const InitialTenureBand& band : initial_tenure_) {
+        if (u < band.share) return lower + (u / band.share) * (band.under_days - lower);
+        u -= band.share;
+        lower = band.under_days;
+    }
+    return lower;  // rounding of shares adding up to 1
 }
 
 double Staffing::new_hire_fte(RoleId role) {

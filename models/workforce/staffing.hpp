@@ -24,10 +24,18 @@ namespace wfsim::model {
 
 class Caseload;
 
+// A band of the initial staff's length of service: `share` of them have served less than
+// `under_days` (and at least the previous band's bound), spread evenly within the band.
+struct InitialTenureBand {
+    double under_days = 0.0;
+    double share = 0.0;
+};
+
 struct StaffingParams {
     std::vector<int> establishment;      // funded posts, by role
     std::vector<int> initial_permanent;  // by role
     std::vector<int> initial_agency;     // by role; each covers one initial vacancy
+    std::vector<InitialTenureBand> initial_tenure;  // empty: everyone starts at tenure 0
 
     // `at_start`: check the initial staff against the establishment (not when reading the
     // establishment an intervention sets later).
@@ -205,6 +213,8 @@ private:
     void abolish(PostId post);
     double initial_fte(RoleId role, int index, int count) const;
     double new_hire_fte(RoleId role);
+    // Days of service of an initial permanent worker, drawn from the initial tenure bands.
+    double initial_service();
 
     const RoleCatalog* roles_;
     Caseload& caseload_;
@@ -233,6 +243,8 @@ private:
     std::vector<int> initial_permanent_;
     std::vector<int> initial_agency_;
     std::vector<engine::RandomStream> part_time_streams_;  // per role: "staffing.part_time.<role>"
+    std::vector<InitialTenureBand> initial_tenure_;
+    engine::RandomStream tenure_stream_;  // "staffing.initial_tenure"
 };
 
 }  // namespace wfsim::model

@@ -124,7 +124,9 @@ void TurnoverProcess::permanent_started(WorkerId worker, engine::Simulator& sim)
     const double now = sim.now();
     for (std::size_t p = 0; p < retention_->payments.size(); ++p) {
         const RetentionPayment& payment = retention_->payments[p];
-        sim.schedule(now + payment.after_days, handler_, worker, w.generation,
+        const double due = w.started + payment.after_days;  // initial staff may have served
+        if (due < now) continue;
+        sim.schedule(due, handler_, worker, w.generation,
                      static_cast<std::uint16_t>(kPayment + p), phase::kDeparture);
     }
     // Roles that never leave draw nothing, as in the core model.

@@ -209,6 +209,34 @@ demand: { referrals_per_year: 0, case_duration: 1 month }
     EXPECT_NEAR(second.mean, 200.0 * std::exp(-0.4) * (1 - std::exp(-0.2)), kTolerance * second.se);
 }
 
+TEST(TurnoverDrivers, InitialStaffHaveServiceThatTheTenureBandsSee) {
+    // 400 staff: half with under 2 years' service, half with 2 to 4, evenly within each band;
+    // the hazard (0.1 a year) is tripled under 2 years. In the first year a worker with
+    // service s < 1 year has hazard 0.3 all year; 1 <= s < 2 has it for 2 - s and 0.1 after;
+    // s >= 2 has 0.1. Expected survival is the mean of exp(-cumulative hazard) over s.
+    const BatchResult r = run(R"(start: 2016-04-01
+horizon: 1 year
+output_interval: 1 year
+replications: 200
+seed: 6
+roles: { social_worker: { caseload_cap: 0 } }
+establishment: { social_worker: 400 }
+initial_staff:
+  permanent: { social_worker: 400 }
+  tenure: [{ under: 2 years, share: 0.5 }, { under: 4 years, share: 0.5 }]
+turnover:
+  social_worker: { annual_rate: 0.1, tenure: [{ under: 2 years, multiplier: 3 }] }
+demand: { referrals_per_year: 0, case_duration: 1 month }
+)");
+    const Mean newer = replication_sums(r, "tenure_under_2y_share", 0, 0);
+    EXPECT_NEAR(newer.mean, 0.5, kTolerance * std::sqrt(0.25 / 400 / 200));
+    const double under_one = 0.5 * std::exp(-0.3);
+    const double one_to_two = 0.5 * std::exp(-0.5) * (std::exp(0.4) - std::exp(0.2)) / 0.2;
+    const double survival = 0.5 * (under_one + one_to_two) + 0.5 * std::exp(-0.1);
+    const Mean leavers = replication_sums(r, "leavers", 1, 1);
+    EXPECT_NEAR(leavers.mean, 400.0 * (1.0 - survival), kTolerance * leavers.se);
+}
+
 TEST(TurnoverDrivers, TenureBandsMustAscend) {
     try {
         parse_scenario({"t.yaml", R"(start: 2016-04-01
