@@ -6,6 +6,7 @@
 #include <mutex>
 #include <thread>
 
+#include "models/metrics/event_log.hpp"
 #include "models/metrics/metric_catalog.hpp"
 #include "models/metrics/sampling.hpp"
 #include "models/service.hpp"
@@ -13,10 +14,12 @@
 namespace wfsim::model {
 
 BatchResult run_batch(const Scenario& scenario, unsigned threads,
-                      const ProgressCallback& progress) {
+                      const ProgressCallback& progress, bool log_events) {
     const std::uint32_t total = scenario.replications;
     std::vector<double> times = sample_times(scenario.horizon_days, scenario.interval_days);
     output::SeriesTable series(metric_specs(scenario.roles.names()), total, times.size());
+    // One log per replication, joined in replication order at the end.
+    std::vector<std::optional<output::RecordTable>> logs(log_events ? total : 0);
 
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
     threads = std::min<unsigned>(threads, total);
@@ -32,7 +35,9 @@ BatchResult run_batch(const Scenario& scenario, unsigned threads,
             const std::uint32_t rep = next.fetch_add(1);
             if (rep >= total) return;
             try {
-                const ReplicationStats stats = run_replication(scenario, rep, times, series);
+                output::RecordTable* log = nullptr;
+                if (log_events) log = &logs[rep].emplace(event_log_columns(scenario.roles.names()));
+                const ReplicationStats stats = run_replication(scenario, rep, times, series, log);
                 events += stats.events;
                 std::lock_guard lock(mutex);
                 ++done;
@@ -52,7 +57,12 @@ BatchResult run_batch(const Scenario& scenario, unsigned threads,
     worker();
     for (std::thread& t : pool) t.join();
     if (failure) std::rethrow_exception(failure);
-    return BatchResult{std::move(times), std::move(series), events.load()};
+    BatchResult result{std::move(times), std::move(series), events.load(), std::nullopt};
+    if (log_events) {
+        result.event_log.emplace(event_log_columns(scenario.roles.names()));
+        for (const auto& log : logs) result.event_log->append(*log);
+    }
+    return result;
 }
 
 }  // namespace wfsim::model

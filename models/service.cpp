@@ -1,11 +1,13 @@
 #include "models/service.hpp"
 
 #include <numeric>
+#include <optional>
 
 #include "engine/simulator.hpp"
 #include "models/casework/caseload.hpp"
 #include "models/casework/demand.hpp"
 #include "models/finance/costs.hpp"
+#include "models/metrics/event_log.hpp"
 #include "models/metrics/recorder.hpp"
 #include "models/metrics/staff_flows.hpp"
 #include "models/phases.hpp"
@@ -39,7 +41,7 @@ std::vector<double> applicant_multipliers(const Scenario& s) {
 class Service final : public engine::EventHandler {
 public:
     Service(const Scenario& s, std::uint32_t replication, std::span<const double> sample_times,
-            output::SeriesTable& table)
+            output::SeriesTable& table, output::RecordTable* events)
         : scenario_(s),
           caseload_(total_posts(s), s.allocation, sim_),
           staffing_(s.roles, s.staffing, caseload_, s.seed, replication),
@@ -64,6 +66,10 @@ public:
         staffing_.add_observer(recruitment_);
         staffing_.add_observer(agency_);
         staffing_.add_observer(flows_);
+        if (events != nullptr) {
+            log_.emplace(staffing_, *events, replication);
+            staffing_.add_observer(*log_);
+        }
     }
 
     ReplicationStats run() {
@@ -107,14 +113,16 @@ private:
     StaffFlows flows_;
     CostLedger costs_;
     Recorder recorder_;
+    std::optional<EventLog> log_;
     engine::HandlerId handler_;
 };
 
 }  // namespace
 
 ReplicationStats run_replication(const Scenario& s, std::uint32_t replication,
-                                 std::span<const double> sample_times, output::SeriesTable& table) {
-    Service service(s, replication, sample_times, table);
+                                 std::span<const double> sample_times, output::SeriesTable& table,
+                                 output::RecordTable* events) {
+    Service service(s, replication, sample_times, table, events);
     return service.run();
 }
 

@@ -6,6 +6,7 @@
 #include <span>
 
 #include "models/scenario/scenario.hpp"
+#include "output/record_table.hpp"
 #include "output/series_table.hpp"
 
 namespace wfsim::model {
@@ -14,7 +15,9 @@ struct ReplicationStats {
     std::uint64_t events = 0;
 };
 
+// `events`, if given, receives the replication's event log (see metrics/event_log.hpp).
 ReplicationStats run_replication(const Scenario& scenario, std::uint32_t replication,
-                                 std::span<const double> sample_times, output::SeriesTable& table);
+                                 std::span<const double> sample_times, output::SeriesTable& table,
+                                 output::RecordTable* events = nullptr);
 
 }  // namespace wfsim::model

@@ -1,6 +1,7 @@
 // End to end: the wfsim program as a user runs it, and the HDF5 file it leaves.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -121,6 +122,63 @@ TEST(Cli, ResultsDoNotDependOnThreadCount) {
     const auto a = wfsim::output::read_run(dir.file("t1.h5"));
     const auto b = wfsim::output::read_run(dir.file("t2.h5"));
     EXPECT_TRUE(same_bits(a.series, b.series, 4));
+}
+
+// The event log is written only when asked for; it accounts for every start and leaver in
+// the series, and it is the same whatever the thread count.
+TEST(Cli, EventsFlagWritesAnAuditLogThatMatchesTheSeries) {
+    TempDir dir;
+    const std::string scenario = short_core(dir, 2);
+    const auto plain = run_process(kWfsim + " run " + scenario + " --replications 3 -q -o " +
+                                   dir.file("plain.h5"));
+    const auto one = run_process(kWfsim + " run " + scenario +
+                                 " --replications 3 --threads 1 --events -q -o " +
+                                 dir.file("e1.h5"));
+    const auto two = run_process(kWfsim + " run " + scenario +
+                                 " --replications 3 --threads 2 --events -q -o " +
+                                 dir.file("e2.h5"));
+    ASSERT_EQ(plain.exit_code, 0) << plain.err;
+    ASSERT_EQ(one.exit_code, 0) << one.err;
+    ASSERT_EQ(two.exit_code, 0) << two.err;
+    EXPECT_FALSE(wfsim::output::read_run(dir.file("plain.h5")).events.has_value());
+    const auto a = wfsim::output::read_run(dir.file("e1.h5"));
+    const auto b = wfsim::output::read_run(dir.file("e2.h5"));
+    ASSERT_TRUE(a.events.has_value());
+    ASSERT_TRUE(b.events.has_value());
+    const wfsim::output::RecordTable& log = *a.events;
+    ASSERT_EQ(log.rows(), b.events->rows());
+    const auto rep = log.uint32s(log.index_of("replication"));
+    const auto time = log.float64s(log.index_of("time"));
+    EXPECT_TRUE(std::equal(rep.begin(), rep.end(), b.events->uint32s(0).begin()));
+    EXPECT_TRUE(std::equal(time.begin(), time.end(), b.events->float64s(1).begin()));
+
+    const std::size_t event = log.index_of("event");
+    const std::size_t contract = log.index_of("contract");
+    const std::size_t destination = log.index_of("destination");
+    for (std::uint32_t r = 0; r < 3; ++r) {
+        double starters = 0.0;
+        double leavers = 0.0;
+        const std::size_t s = a.series.index_of("starters");
+        const std::size_t l = a.series.index_of("leavers");
+        for (std::size_t t = 1; t < a.series.samples(); ++t) {
+            starters += a.series.at(s, r, t);
+            leavers += a.series.at(l, r, t);
+        }
+        double logged_starters = 0.0;
+        double logged_leavers = 0.0;
+        for (std::size_t row = 0; row < log.rows(); ++row) {
+            if (rep[row] != r || log.label(contract, row) != "permanent") continue;
+            if (log.label(event, row) == "permanent_start" && time[row] > 0.0) ++logged_starters;
+            const std::string& to = log.label(destination, row);
+            if (log.label(event, row) == "departure" &&
+                (to == "left_sector" || to == "agency" || to == "other_authority")) {
+                ++logged_leavers;
+            }
+        }
+        EXPECT_EQ(logged_starters, starters) << "replication " << r;
+        EXPECT_EQ(logged_leavers, leavers) << "replication " << r;
+        EXPECT_GT(leavers, 0.0);
+    }
 }
 
 TEST(Cli, MoreReplicationsLeaveTheFirstOnesUnchanged) {

@@ -19,6 +19,7 @@ struct RunOptions {
     std::optional<std::int64_t> seed;
     unsigned threads = 0;  // 0: all cores
     bool quiet = false;
+    bool events = false;  // write the event log as /events
 };
 
 int run_command(const RunOptions& options);

@@ -27,6 +27,9 @@ int main(int argc, char** argv) {
     run_cmd->add_option("--threads", run.threads, "Worker threads (default: all cores)")
         ->check(CLI::Range(0u, 4096u));
     run_cmd->add_flag("-q,--quiet", run.quiet, "No progress output");
+    run_cmd->add_flag("--events", run.events,
+                      "Also write the event log (every start and departure, with route and "
+                      "destination) as the /events table, for audit");
 
     std::string validate_file;
     CLI::App* validate_cmd =

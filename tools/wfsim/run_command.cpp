@@ -31,7 +31,8 @@ std::filesystem::path default_output(const std::string& scenario) {
 }
 
 output::RunData to_run_data(const model::Scenario& s, model::BatchResult&& batch) {
-    output::RunData run{{}, std::move(batch.times), {}, std::move(batch.series)};
+    output::RunData run{{}, std::move(batch.times), {}, std::move(batch.series),
+                        std::move(batch.event_log)};
     run.meta.wfsim_version = kVersion;
     run.meta.seed = s.seed;
     run.meta.scenario_name = s.name;
@@ -86,7 +87,8 @@ int run_command(const RunOptions& options) {
     const auto started = std::chrono::steady_clock::now();
     model::BatchResult batch = model::run_batch(
         scenario, options.threads,
-        [&](std::uint32_t done, std::uint32_t total) { progress.update(done, total); });
+        [&](std::uint32_t done, std::uint32_t total) { progress.update(done, total); },
+        options.events);
     progress.finish();
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
