@@ -51,7 +51,13 @@ public:
         class_of_[slot] = kNoClass;
     }
 
+    // A slot that has not joined (an absent worker, cap 0, whose cases close) only records
+    // the load; it is no candidate.
     void set_load(std::uint32_t slot, int load) {
+        if (class_of_[slot] == kNoClass) {
+            load_[slot] = load;
+            return;
+        }
         erase(slot);
         load_[slot] = load;
         insert(slot);

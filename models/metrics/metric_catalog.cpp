@@ -92,6 +92,26 @@ std::vector<output::SeriesSpec> metric_specs(const std::vector<std::string>& rol
         specs.push_back({"cost." + role, "GBP",
                          "Pay of permanent and agency " + role + " staff in the interval."});
     }
+    const std::vector<output::SeriesSpec> policy = {
+        {"absence_rate", "1",
+         "Sickness absence in the interval: FTE-days of permanent staff off sick / FTE-days of "
+         "permanent staff (the DfE days lost / (FTE x working days), in calendar days); NaN "
+         "with no permanent staff."},
+        {"staff_absent", "workers", "Permanent staff absent (sick or on maternity leave)."},
+        {"staff_on_maternity", "workers", "Permanent staff on maternity leave."},
+        {"absence_cover_agency", "workers", "Agency workers covering an absent worker."},
+        {"agency_extra", "workers", "Agency workers booked for extra capacity (on no post)."},
+        {"agency_conversions", "workers",
+         "Agency workers who took the post they covered permanently in the interval."},
+        {"agency_refused", "bookings",
+         "Agency workers turned away in the interval because of agency.max_share."},
+        {"agency_returners", "workers",
+         "Agency workers who started in the interval and had left the service for agency "
+         "work."},
+        {"agency_early_leavers", "workers",
+         "Agency workers who left before the end of their assignment in the interval."},
+    };
+    specs.insert(specs.end(), policy.begin(), policy.end());
     return specs;
 }
 

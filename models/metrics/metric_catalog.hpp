@@ -75,12 +75,28 @@ enum class RoleMetric : std::size_t {
 };
 inline constexpr std::size_t kRoleMetricCount = static_cast<std::size_t>(RoleMetric::Count);
 
+// Absence and agency-policy series, after the per-role ones.
+enum class StaffPolicyMetric : std::size_t {
+    AbsenceRate,
+    StaffAbsent,
+    StaffOnMaternity,
+    AbsenceCoverAgency,
+    AgencyExtra,
+    AgencyConversions,
+    AgencyRefused,
+    AgencyReturners,
+    AgencyEarlyLeavers,
+    Count
+};
+inline constexpr std::size_t kStaffPolicyMetricCount =
+    static_cast<std::size_t>(StaffPolicyMetric::Count);
+
 // The core series, in Metric order.
 const std::vector<output::SeriesSpec>& metric_specs();
 
 // Every series of a run of a service with these roles: the core ones, the pipeline ones,
-// hires by route ("hires_<route>"), leavers by destination ("leavers_<destination>"), then
-// the per-role ones.
+// hires by route ("hires_<route>"), leavers by destination ("leavers_<destination>"), the
+// per-role ones, then the absence and agency-policy ones.
 std::vector<output::SeriesSpec> metric_specs(const std::vector<std::string>& roles);
 
 inline std::size_t index(Metric m) {
@@ -100,6 +116,11 @@ inline constexpr std::size_t kLeaverSeries = kLeaverDestinations.size();
 inline std::size_t index(RoleMetric m, std::size_t role) {
     return kMetricCount + kPipelineMetricCount + kRouteCount + kLeaverSeries +
            role * kRoleMetricCount + static_cast<std::size_t>(m);
+}
+
+inline std::size_t index(StaffPolicyMetric m, std::size_t roles) {
+    return kMetricCount + kPipelineMetricCount + kRouteCount + kLeaverSeries +
+           roles * kRoleMetricCount + static_cast<std::size_t>(m);
 }
 
 }  // namespace wfsim::model

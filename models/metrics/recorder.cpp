@@ -90,6 +90,12 @@ Recorder::Cumulative Recorder::snapshot(double now) const {
         c.agency_cost += agency;
         c.role_cost[r] = permanent + agency;
     }
+    c.sick_fte_days = pipeline_.absence.sickness_fte_days(now);
+    c.permanent_fte_days = pipeline_.absence.permanent_fte_days(now);
+    c.conversions = pipeline_.agency.conversions();
+    c.refused = pipeline_.agency.refused();
+    c.returners = pipeline_.agency.returners();
+    c.early_leavers = pipeline_.agency.early_leavers();
     return c;
 }
 
@@ -202,6 +208,38 @@ void Recorder::record_roles(std::size_t sample, const Cumulative& current) {
     }
 }
 
+void Recorder::record_staff_policy(std::size_t sample, const Cumulative& current) {
+    const Cumulative& before = previous_;
+    int absent = 0;
+    int maternity = 0;
+    int absence_cover = 0;
+    for (WorkerId id = 0; id < staffing_.worker_capacity(); ++id) {
+        const Worker& w = staffing_.worker(id);
+        if (!w.active) continue;
+        if (w.absence != Absence::None) ++absent;
+        if (w.absence == Absence::Maternity) ++maternity;
+        if (w.contract == Contract::Agency && w.covers != kNone) ++absence_cover;
+    }
+    const std::size_t roles = staffing_.roles().size();
+    const auto put_policy = [&](StaffPolicyMetric m, double value) {
+        put(sample, index(m, roles), value);
+    };
+    const auto flow = [&](std::uint64_t Cumulative::*counter) {
+        return static_cast<double>(current.*counter - before.*counter);
+    };
+    put_policy(StaffPolicyMetric::AbsenceRate,
+               ratio(current.sick_fte_days - before.sick_fte_days,
+                     current.permanent_fte_days - before.permanent_fte_days));
+    put_policy(StaffPolicyMetric::StaffAbsent, absent);
+    put_policy(StaffPolicyMetric::StaffOnMaternity, maternity);
+    put_policy(StaffPolicyMetric::AbsenceCoverAgency, absence_cover);
+    put_policy(StaffPolicyMetric::AgencyExtra, pipeline_.agency.extra_staff());
+    put_policy(StaffPolicyMetric::AgencyConversions, flow(&Cumulative::conversions));
+    put_policy(StaffPolicyMetric::AgencyRefused, flow(&Cumulative::refused));
+    put_policy(StaffPolicyMetric::AgencyReturners, flow(&Cumulative::returners));
+    put_policy(StaffPolicyMetric::AgencyEarlyLeavers, flow(&Cumulative::early_leavers));
+}
+
 void Recorder::record(std::size_t sample, double now) {
     const Cumulative current = snapshot(now);
     const double permanent = staffing_.permanent_count();
@@ -237,6 +275,7 @@ void Recorder::record(std::size_t sample, double now) {
     record_pipeline(sample, now, current);
     record_costs(sample, current);
     record_roles(sample, current);
+    record_staff_policy(sample, current);
     previous_ = current;
 }
 

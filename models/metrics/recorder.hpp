@@ -11,9 +11,11 @@
 
 #include "engine/simulator.hpp"
 #include "models/casework/caseload.hpp"
-#include "models/metrics/metric_catalog.hpp"
 #include "models/finance/costs.hpp"
+#include "models/metrics/metric_catalog.hpp"
 #include "models/metrics/staff_flows.hpp"
+#include "models/workforce/absence.hpp"
+#include "models/workforce/agency.hpp"
 #include "models/workforce/campaigns.hpp"
 #include "models/workforce/hiring.hpp"
 #include "models/workforce/staffing.hpp"
@@ -29,6 +31,8 @@ struct PipelineSources {
     const CampaignProcess& campaigns;
     const HiringDesk& hiring;
     const CostLedger& costs;
+    const AbsenceProcess& absence;
+    const AgencyProcess& agency;
 };
 
 class Recorder final : public engine::EventHandler {
@@ -61,6 +65,12 @@ private:
         double permanent_cost = 0.0;
         double agency_cost = 0.0;
         std::vector<double> role_cost;  // permanent and agency, by role
+        double sick_fte_days = 0.0;
+        double permanent_fte_days = 0.0;
+        std::uint64_t conversions = 0;
+        std::uint64_t refused = 0;
+        std::uint64_t returners = 0;
+        std::uint64_t early_leavers = 0;
     };
 
     Cumulative snapshot(double now) const;
@@ -70,6 +80,7 @@ private:
     void record_pipeline(std::size_t sample, double now, const Cumulative& current);
     void record_roles(std::size_t sample, const Cumulative& current);
     void record_costs(std::size_t sample, const Cumulative& current);
+    void record_staff_policy(std::size_t sample, const Cumulative& current);
 
     std::span<const double> times_;
     const Staffing& staffing_;

@@ -27,8 +27,22 @@ void read_run_settings(config::Section root, Scenario& s) {
                      {.min = 1.0, .max = static_cast<double>(kMaxReplications)}, 10));
 }
 
+// Absence cover by agency and returners need the sections they draw on.
+void cross_check_staff_policy(config::Section root, const Scenario& s) {
+    if (!root.has("agency")) return;
+    config::Section agency = root.section("agency", {""});
+    if (s.agency.cover_long_absence && !s.absence.cover) {
+        agency.error("cover_long_absence", "needs absence.cover to say when cover is sought");
+    }
+    if (s.agency.returners && s.leaving.destination_shares[1] <= 0.0) {
+        agency.error("returners",
+                     "no permanent leavers go to agency work (leaving.destinations.agency is 0)");
+    }
+}
+
 // Checks that need more than one section.
 void cross_check(config::Section root, const Scenario& s) {
+    cross_check_staff_policy(root, s);
     if (s.interval_days > s.horizon_days && s.horizon_days > 0.0) {
         root.error("output_interval", "longer than the horizon");
     }
@@ -71,7 +85,8 @@ std::vector<config::Section> read_interventions(config::Section root, Scenario& 
             item.path(), true, kFixedSettings);
         if (item.present() && item.has("at")) {
             if (intervention.at_days <= 0.0) {
-                item.error("at", "must be after the start (" + engine::format_iso_date(s.start) + ")");
+                item.error("at",
+                           "must be after the start (" + engine::format_iso_date(s.start) + ")");
             } else if (intervention.at_days >= s.horizon_days && s.horizon_days > 0.0) {
                 item.error("at", "must be before the end of the horizon");
             } else if (!s.interventions.empty() &&
@@ -95,8 +110,9 @@ void read_sections(config::Section root, Scenario& s, bool at_start = true) {
     s.leaving = LeavingParams::read(root);
     s.retention = RetentionParams::read(root, s.roles);
     s.recruitment = RecruitmentParams::read(root, s.roles, s.start);
-    s.agency = AgencyParams::read(root);
+    s.agency = AgencyParams::read(root, s.roles);
     s.costs = CostParams::read(root, s.roles);
+    s.absence = AbsenceParams::read(root);
     s.demand = DemandParams::read(root);
     s.allocation = AllocationParams::read(root);
 }

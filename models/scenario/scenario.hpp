@@ -17,7 +17,8 @@
 #include "models/config/source.hpp"
 #include "models/finance/costs.hpp"
 #include "models/scenario/roles.hpp"
-#include "models/workforce/agency.hpp"
+#include "models/workforce/absence_params.hpp"
+#include "models/workforce/agency_params.hpp"
 #include "models/workforce/recruitment.hpp"
 #include "models/workforce/staffing.hpp"
 #include "models/workforce/turnover_params.hpp"
@@ -41,8 +42,8 @@ struct Intervention {
 
 // Settings fixed from the start, which an intervention cannot set.
 inline constexpr std::string_view kFixedSettings[] = {
-    "name", "start", "horizon", "output_interval", "seed", "replications", "initial_staff",
-    "interventions", "demand.initial_open_cases"};
+    "name",         "start",         "horizon",       "output_interval",          "seed",
+    "replications", "initial_staff", "interventions", "demand.initial_open_cases"};
 
 struct Scenario {
     config::SourceText source;  // file name and verbatim text, stored with the results
@@ -62,6 +63,7 @@ struct Scenario {
     RecruitmentParams recruitment;
     AgencyParams agency;
     CostParams costs;
+    AbsenceParams absence;
     DemandParams demand;
     AllocationParams allocation;
 

@@ -1,84 +1,250 @@
 #include "models/workforce/agency.hpp"
 
+#include <algorithm>
+#include <cmath>
+
+#include "engine/calendar.hpp"
+#include "models/casework/caseload.hpp"
 #include "models/phases.hpp"
 
 namespace wfsim::model {
 
-AgencyParams AgencyParams::read(config::Section root) {
-    AgencyParams params;
-    config::Section section = root.section("agency", {"Agency (locum) staff."});
-    params.cover_vacancies =
-        section.boolean("cover_vacancies",
-                        {"Book an agency worker for every vacancy until a permanent starter "
-                         "arrives."},
-                        false);
-    params.fill_time = section.optional_distribution(
-        "fill_time", {"Time from booking to the agency worker starting.", "days"},
-        "none; required with cover_vacancies");
-    params.assignment = section.optional_distribution(
-        "assignment",
-        {"Length of one agency assignment; the post books again when it ends if still vacant.",
-         "days"},
-        "none; required with cover_vacancies or initial agency staff");
-    if (params.cover_vacancies) {
-        if (!params.fill_time) section.error("fill_time", "required when cover_vacancies is yes");
-        if (!params.assignment) {
-            section.error("assignment", "required when cover_vacancies is yes");
-        }
-    }
-    section.finish();
-    return params;
-}
-
-AgencyProcess::AgencyProcess(const AgencyParams& params, Staffing& staffing, engine::Simulator& sim,
-                             std::uint64_t seed, std::uint64_t replication)
+AgencyProcess::AgencyProcess(const AgencyParams& params, Staffing& staffing,
+                             const Caseload& caseload, engine::Simulator& sim, std::uint64_t seed,
+                             std::uint64_t replication)
     : params_(&params),
       staffing_(staffing),
+      caseload_(caseload),
       handler_(sim.add_handler(*this)),
       fill_time_stream_(seed, replication, "agency.fill_time"),
-      assignment_stream_(seed, replication, "agency.assignment") {}
+      assignment_stream_(seed, replication, "agency.assignment"),
+      cover_stream_(seed, replication, "agency.absence_cover"),
+      extra_stream_(seed, replication, "agency.extra_capacity"),
+      early_leave_stream_(seed, replication, "agency.early_leave"),
+      conversion_stream_(seed, replication, "agency.conversion"),
+      returner_stream_(seed, replication, "agency.returners"),
+      experience_stream_(seed, replication, "agency.experience") {}
 
-void AgencyProcess::vacancy_opened(PostId post, engine::Simulator& sim) {
-    if (params_->cover_vacancies && staffing_.post(post).cover == kNone) book(post, sim);
+void AgencyProcess::start(engine::Simulator& sim) {
+    if (!params_->extra_capacity) return;
+    sim.schedule(sim.now() + params_->extra_capacity->check_days, handler_, 0, check_stamp_, kCheck,
+                 phase::kDeparture);
 }
 
-void AgencyProcess::reconfigure(const AgencyParams& params, engine::Simulator& sim) {
+void AgencyProcess::reconfigure(const AgencyParams& next, engine::Simulator& sim) {
     const bool was_covering = params_->cover_vacancies;
-    params_ = &params;
-    if (was_covering || !params.cover_vacancies) return;
+    params_ = &next;
+    ++check_stamp_;  // the pending check, if any, is stale
+    start(sim);
+    if (was_covering || !next.cover_vacancies) return;
     for (PostId p = 0; p < staffing_.post_count(); ++p) {
         const Post& post = staffing_.post(p);
         if (!post.abolished && post.vacant() && post.cover == kNone) book(p, sim);
     }
 }
 
+void AgencyProcess::vacancy_opened(PostId post, engine::Simulator& sim) {
+    if (params_->cover_vacancies && staffing_.post(post).cover == kNone) book(post, sim);
+}
+
+void AgencyProcess::cover_needed(WorkerId absent, engine::Simulator& sim) {
+    if (params_->cover_long_absence) book_cover(absent, sim);
+}
+
 void AgencyProcess::agency_started(WorkerId worker, engine::Simulator& sim) {
-    const double stay = params_->assignment->sample(assignment_stream_);
-    sim.schedule(sim.now() + stay, handler_, worker, staffing_.worker(worker).generation,
-                 kAssignmentEnd, phase::kDeparture);
+    const Worker& w = staffing_.worker(worker);
+    // Vacancy cover (and initial agency staff) draw as they always did; the others have their
+    // own streams, so that switching them on leaves the vacancy cover's numbers alone.
+    engine::RandomStream& stream = w.post != kNone     ? assignment_stream_
+                                   : w.covers != kNone ? cover_stream_
+                                                       : extra_stream_;
+    if (w.post == kNone && w.covers == kNone) ++extra_active_;
+    const double stay = params_->assignment->sample(stream);
+    if (params_->early_leave_rate > 0.0) {
+        const double early =
+            early_leave_stream_.exponential(engine::kDaysPerYear / params_->early_leave_rate);
+        if (early < stay) {
+            sim.schedule(sim.now() + early, handler_, worker, w.generation, kEarlyLeave,
+                         phase::kDeparture);
+            return;
+        }
+    }
+    sim.schedule(sim.now() + stay, handler_, worker, w.generation, kAssignmentEnd,
+                 phase::kDeparture);
+}
+
+void AgencyProcess::worker_leaving(WorkerId worker, Destination destination,
+                                   engine::Simulator& sim) {
+    const Worker& w = staffing_.worker(worker);
+    if (w.contract == Contract::Agency) {
+        if (w.post == kNone && w.covers == kNone) --extra_active_;
+        return;
+    }
+    if (destination != Destination::Agency || !params_->returners) return;
+    const double cooling = params_->rules_2024 ? params_->rules_2024->cooling_off_days : 0.0;
+    const double available = sim.now() + cooling;
+    returners_available_.push_back({available, available + params_->returners->available_days});
 }
 
 void AgencyProcess::handle(const engine::Event& event, engine::Simulator& sim) {
-    if (event.kind == kArrival) {
-        const Post& post = staffing_.post(event.target);
-        if (!post.vacant() || post.cover != kNone || post.vacancy_spell != event.stamp ||
-            post.abolished) {
+    const std::uint16_t kind = event.kind & ~kReturner;
+    const bool returner = (event.kind & kReturner) != 0;
+    switch (kind) {
+        case kAssignmentEnd:
+        case kEarlyLeave: {
+            const Worker& worker = staffing_.worker(event.target);
+            if (!worker.active || worker.generation != event.stamp) return;  // ended already
+            assignment_over(event.target, kind == kEarlyLeave, sim);
             return;
         }
-        staffing_.start_agency(event.target, sim);
+        case kCheck:
+            if (event.stamp == check_stamp_) check_extra(sim);
+            return;
+        default:
+            if (kind == kExtraArrival) --extra_pending_;
+            if (!still_wanted(kind, event.target, event.stamp)) return;
+            if (!accepted(kind, event.target, event.stamp, returner, sim)) return;
+            arrive(kind, event.target, returner, sim);
+    }
+}
+
+bool AgencyProcess::still_wanted(std::uint16_t kind, std::uint32_t target,
+                                 std::uint32_t stamp) const {
+    if (kind == kArrival) {
+        const Post& post = staffing_.post(target);
+        return post.vacant() && post.cover == kNone && post.vacancy_spell == stamp &&
+               !post.abolished;
+    }
+    if (kind == kCoverArrival) {
+        const Worker& w = staffing_.worker(target);
+        return w.active && w.absence != Absence::None && w.absence_spell == stamp &&
+               w.covered_by == kNone;
+    }
+    return true;  // extra capacity: a booking made is honoured
+}
+
+bool AgencyProcess::accepted(std::uint16_t kind, std::uint32_t target, std::uint32_t stamp,
+                             bool returner, engine::Simulator& sim) {
+    const AgencyParams& p = *params_;
+    if (!returner && p.rules_2024 && p.rules_2024->min_experience_days > 0.0) {
+        const double experience = p.rules_2024->candidate_experience.sample(experience_stream_);
+        if (experience < p.rules_2024->min_experience_days) {
+            // Turned away: the agency puts forward someone else.
+            if (kind == kExtraArrival) ++extra_pending_;
+            schedule_arrival(kind, target, stamp, fill_stream(kind), false, sim);
+            return false;
+        }
+    }
+    if (p.max_share) {
+        const double agency = staffing_.agency_count() + 1.0;
+        const double share = agency / (staffing_.permanent_count() + agency);
+        if (share > *p.max_share + 1e-12) {
+            ++refused_;
+            return false;
+        }
+    }
+    return true;
+}
+
+void AgencyProcess::arrive(std::uint16_t kind, std::uint32_t target, bool returner,
+                           engine::Simulator& sim) {
+    if (returner) ++returners_;
+    if (kind == kArrival) {
+        staffing_.start_agency(target, sim);
+    } else if (kind == kCoverArrival) {
+        staffing_.start_agency_cover(staffing_.worker(target).role, target, sim);
+    } else {
+        staffing_.start_agency_cover(static_cast<RoleId>(target), kNone, sim);
+    }
+}
+
+void AgencyProcess::assignment_over(WorkerId worker, bool early, engine::Simulator& sim) {
+    const Worker& w = staffing_.worker(worker);
+    const PostId post = w.post;
+    const WorkerId covers = w.covers;
+    if (!early && post != kNone && params_->conversion_probability > 0.0 &&
+        !staffing_.post(post).incoming &&
+        conversion_stream_.bernoulli(params_->conversion_probability)) {
+        ++conversions_;
+        staffing_.convert_to_permanent(worker, sim);
         return;
     }
-    const Worker& worker = staffing_.worker(event.target);
-    if (!worker.active || worker.generation != event.stamp) return;  // ended by a starter
-    const PostId post = worker.post;
-    staffing_.agency_leaves(event.target, Destination::AssignmentEnded, sim);
-    if (params_->cover_vacancies) book(post, sim);
+    if (early) ++early_leavers_;
+    staffing_.agency_leaves(worker, early ? Destination::AgencyLeft : Destination::AssignmentEnded,
+                            sim);
+    if (post != kNone) {
+        if (params_->cover_vacancies) book(post, sim);
+    } else if (covers != kNone) {
+        const Worker& absent = staffing_.worker(covers);
+        if (params_->cover_long_absence && absent.active && absent.absence != Absence::None &&
+            absent.covered_by == kNone) {
+            book_cover(covers, sim);
+        }
+    }
+    // Extra capacity is not renewed here; the next check decides.
 }
 
 void AgencyProcess::book(PostId post, engine::Simulator& sim) {
-    const double delay = params_->fill_time->sample(fill_time_stream_);
-    sim.schedule(sim.now() + delay, handler_, post, staffing_.post(post).vacancy_spell, kArrival,
-                 phase::kStart);
+    schedule_arrival(kArrival, post, staffing_.post(post).vacancy_spell, fill_time_stream_, true,
+                     sim);
+}
+
+void AgencyProcess::book_cover(WorkerId absent, engine::Simulator& sim) {
+    schedule_arrival(kCoverArrival, absent, staffing_.worker(absent).absence_spell, cover_stream_,
+                     true, sim);
+}
+
+void AgencyProcess::book_extra(engine::Simulator& sim) {
+    ++extra_pending_;
+    schedule_arrival(kExtraArrival, params_->extra_capacity->role, 0, extra_stream_, true, sim);
+}
+
+void AgencyProcess::schedule_arrival(std::uint16_t kind, std::uint32_t target, std::uint32_t stamp,
+                                     engine::RandomStream& fill, bool may_return,
+                                     engine::Simulator& sim) {
+    const bool returner = may_return && take_returner(sim.now());
+    const double delay = params_->fill_time->sample(fill);
+    sim.schedule(sim.now() + delay, handler_, target, stamp,
+                 static_cast<std::uint16_t>(kind | (returner ? kReturner : 0)), phase::kStart);
+}
+
+bool AgencyProcess::take_returner(double now) {
+    if (!params_->returners) return false;
+    while (!returners_available_.empty() && returners_available_.front().expires <= now) {
+        returners_available_.pop_front();
+    }
+    if (returners_available_.empty() || returners_available_.front().available_at > now) {
+        return false;
+    }
+    if (!returner_stream_.bernoulli(params_->returners->share)) return false;
+    returners_available_.pop_front();
+    return true;
+}
+
+engine::RandomStream& AgencyProcess::fill_stream(std::uint16_t kind) {
+    return kind == kArrival        ? fill_time_stream_
+           : kind == kCoverArrival ? cover_stream_
+                                   : extra_stream_;
+}
+
+void AgencyProcess::check_extra(engine::Simulator& sim) {
+    const ExtraCapacityParams& e = *params_->extra_capacity;
+    int need = 0;
+    const double waiting = static_cast<double>(caseload_.waiting());
+    const int cap = staffing_.roles()[e.role].cap_for(1.0);
+    if (e.unallocated_above && waiting > *e.unallocated_above && cap > 0) {
+        need = std::max(need, static_cast<int>(std::ceil((waiting - *e.unallocated_above) / cap)));
+    }
+    const double holders = caseload_.case_holders();
+    const double allocated = static_cast<double>(caseload_.allocated());
+    if (e.mean_caseload_above && holders > 0 && allocated / holders > *e.mean_caseload_above) {
+        need = std::max(need,
+                        static_cast<int>(std::ceil(allocated / *e.mean_caseload_above - holders)));
+    }
+    const int to_book =
+        std::min(need - extra_pending_, e.max_extra - extra_active_ - extra_pending_);
+    for (int i = 0; i < to_book; ++i) book_extra(sim);
+    sim.schedule(sim.now() + e.check_days, handler_, 0, check_stamp_, kCheck, phase::kDeparture);
 }
 
 }  // namespace wfsim::model

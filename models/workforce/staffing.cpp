@@ -9,8 +9,7 @@
 
 namespace wfsim::model {
 
-StaffingParams StaffingParams::read(config::Section root, const RoleCatalog& roles,
-                                    bool at_start) {
+StaffingParams StaffingParams::read(config::Section root, const RoleCatalog& roles, bool at_start) {
     StaffingParams params;
     config::Section establishment =
         root.named_entries("establishment", {"Funded posts per role."}, "<role>", true);
@@ -169,6 +168,7 @@ void Staffing::give_notice(WorkerId worker, double exit, engine::Simulator& sim)
 
 void Staffing::permanent_leaves(WorkerId worker, Destination destination, engine::Simulator& sim) {
     for (StaffingObserver* o : observers_) o->worker_leaving(worker, destination, sim);
+    if (workers_[worker].covered_by != kNone) end_absence_cover(worker, sim);
     const PostId post = workers_[worker].post;
     const bool had_notice = workers_[worker].on_notice;
     release(worker, sim.now());
@@ -244,8 +244,15 @@ WorkerId Staffing::start_agency(PostId post, engine::Simulator& sim) {
 }
 
 WorkerId Staffing::start_agency_cover(RoleId role, WorkerId absent, engine::Simulator& sim) {
+    if (absent != kNone) {
+        const Worker& a = workers_[absent];
+        if (!a.active || a.absence == Absence::None || a.covered_by != kNone) {
+            throw std::logic_error("agency cover of a worker who is not absent or is covered");
+        }
+    }
     const WorkerId worker = hire(kNone, role, Contract::Agency, sim.now());
     workers_[worker].covers = absent;
+    if (absent != kNone) workers_[absent].covered_by = worker;
     caseload_.rebalance(sim);
     for (StaffingObserver* o : observers_) o->agency_started(worker, sim);
     return worker;
@@ -265,24 +272,81 @@ void Staffing::set_in_asye(WorkerId worker, bool in_asye, engine::Simulator& sim
 }
 
 void Staffing::start_absence(WorkerId worker, Absence kind, engine::Simulator& sim) {
-    workers_[worker].absence = kind;
+    Worker& w = workers_[worker];
+    if (!w.active || w.contract != Contract::Permanent || w.absence != Absence::None ||
+        kind == Absence::None) {
+        throw std::logic_error("absence of a worker who is not a present permanent worker");
+    }
+    w.absence = kind;
+    ++w.absence_spell;
     refresh_cap(worker);
     for (StaffingObserver* o : observers_) o->capacity_changed(worker, sim);
 }
 
 void Staffing::hand_on_cases(WorkerId worker, engine::Simulator& sim) {
+    // Only an absent worker's cases: anyone else under cap would be offered them straight back.
+    if (workers_[worker].absence == Absence::None) {
+        throw std::logic_error("cases handed on from a worker who is not absent");
+    }
     workers_[worker].cases_handed_on = true;
     caseload_.hand_on_cases(worker, sim.now());
     caseload_.rebalance(sim);
 }
 
+void Staffing::request_cover(WorkerId absent, engine::Simulator& sim) {
+    const Worker& w = workers_[absent];
+    if (w.absence == Absence::None || w.covered_by != kNone) {
+        throw std::logic_error("cover asked for a worker who is not absent or is covered");
+    }
+    for (StaffingObserver* o : observers_) o->cover_needed(absent, sim);
+}
+
 void Staffing::end_absence(WorkerId worker, engine::Simulator& sim) {
     Worker& w = workers_[worker];
+    if (w.absence == Absence::None) throw std::logic_error("end of an absence never started");
+    if (w.covered_by != kNone) end_absence_cover(worker, sim);
     w.absence = Absence::None;
+    ++w.absence_spell;
     w.cases_handed_on = false;
     refresh_cap(worker);
     caseload_.rebalance(sim);
     for (StaffingObserver* o : observers_) o->capacity_changed(worker, sim);
+}
+
+void Staffing::convert_to_permanent(WorkerId agency_worker, engine::Simulator& sim) {
+    Worker& w = workers_[agency_worker];
+    if (!w.active || w.contract != Contract::Agency || w.post == kNone ||
+        !posts_[w.post].vacant() || posts_[w.post].abolished || posts_[w.post].incoming) {
+        throw std::logic_error("conversion of a worker not covering a vacancy");
+    }
+    for (StaffingObserver* o : observers_) {
+        o->worker_leaving(agency_worker, Destination::Converted, sim);
+    }
+    const double now = sim.now();
+    Post& post = posts_[w.post];
+    RoleCounts& counts = by_role_[w.role];
+    --agency_;
+    --counts.agency;
+    book_fte(w.role, Contract::Agency, -w.fte, now);
+    book_fte(w.role, Contract::Permanent, w.fte, now);
+    accrue_person_days(now);
+    ++permanent_;
+    ++counts.permanent;
+    ++counts.in_post;
+    ++in_post_;
+    post.cover = kNone;
+    post.holder = agency_worker;
+    ++post.vacancy_spell;  // requests for the vacancy (recruitment, bookings) are now stale
+    // A new record in the same slot: events addressed to the agency worker are stale; the
+    // cases stay where they are, so the children see no change of worker.
+    ++w.generation;
+    w.contract = Contract::Permanent;
+    w.route = Route::Conversion;
+    w.started = now;
+    ++starters_;
+    refresh_cap(agency_worker);
+    caseload_.rebalance(sim);
+    for (StaffingObserver* o : observers_) o->permanent_started(agency_worker, sim);
 }
 
 void Staffing::add_posts(RoleId role, int count, engine::Simulator& sim) {
@@ -338,6 +402,7 @@ WorkerId Staffing::hire(PostId post, RoleId role, Contract contract, double now,
                .active = true,
                .post = post,
                .generation = w.generation,
+               .absence_spell = w.absence_spell,
                .started = now,
                .fte = fte};
     book_fte(role, contract, fte, now);
@@ -368,9 +433,16 @@ void Staffing::end_cover(const Post& post, engine::Simulator& sim) {
     release(cover, sim.now());
 }
 
+void Staffing::end_absence_cover(WorkerId absent, engine::Simulator& sim) {
+    const WorkerId cover = workers_[absent].covered_by;
+    for (StaffingObserver* o : observers_) o->worker_leaving(cover, Destination::CoverEnded, sim);
+    release(cover, sim.now());
+}
+
 void Staffing::release(WorkerId id, double now) {
     Worker& w = workers_[id];
     book_fte(w.role, w.contract, -w.fte, now);
+    if (w.covers != kNone) workers_[w.covers].covered_by = kNone;
     RoleCounts& counts = by_role_[w.role];
     if (w.contract == Contract::Permanent) {
         accrue_person_days(now);
@@ -411,7 +483,8 @@ void Staffing::reconfigure(const RoleCatalog& roles, const StaffingParams& param
     for (std::size_t r = 0; r < params.establishment.size(); ++r) {
         const auto role = static_cast<RoleId>(r);
         const int funded = by_role_[r].posts - to_abolish_[r];
-        if (params.establishment[r] > funded) add_posts(role, params.establishment[r] - funded, sim);
+        if (params.establishment[r] > funded)
+            add_posts(role, params.establishment[r] - funded, sim);
         if (params.establishment[r] < funded) {
             remove_posts(role, funded - params.establishment[r], sim);
         }

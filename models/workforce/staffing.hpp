@@ -74,10 +74,14 @@ struct Worker {
     // Permanent: the post held, or kNone in the pool above establishment. Agency: the post
     // covered, or kNone when covering an absence or adding capacity.
     PostId post = kNone;
-    WorkerId covers = kNone;  // agency cover of an absent worker
+    WorkerId covers = kNone;      // agency cover of an absent worker
+    WorkerId covered_by = kNone;  // while absent: the agency worker covering them
     // Bumped when the worker leaves, so events addressed to the previous occupant of this
     // slot (a departure, the end of an assignment) are recognised as stale.
     std::uint32_t generation = 0;
+    // Bumped when an absence starts or ends (and carried across a slot's occupants, like
+    // `generation`), so a booking made for one absence is not used for a later one.
+    std::uint32_t absence_spell = 0;
     double started = 0.0;    // joined the service; tenure counts from here
     double leaves_at = 0.0;  // while on notice: the exit time
     double fte = 1.0;
@@ -103,6 +107,8 @@ public:
     virtual void worker_leaving(WorkerId, Destination, engine::Simulator&) {}
     // A worker's cap changed: an absence began or ended, or their ASYE ended.
     virtual void capacity_changed(WorkerId, engine::Simulator&) {}
+    // An absent worker needs agency cover (the absence policy decided so; agency books it).
+    virtual void cover_needed(WorkerId, engine::Simulator&) {}
 };
 
 class Staffing {
@@ -132,14 +138,24 @@ public:
     void move_to_post(WorkerId worker, PostId to, engine::Simulator& sim);
 
     WorkerId start_agency(PostId post, engine::Simulator& sim);
-    // Agency cover of an absent worker (or extra capacity when `absent` is kNone).
+    // Agency cover of an absent worker (or extra capacity when `absent` is kNone). The cover
+    // ends when the absent worker returns or leaves.
     WorkerId start_agency_cover(RoleId role, WorkerId absent, engine::Simulator& sim);
     void agency_leaves(WorkerId worker, Destination destination, engine::Simulator& sim);
+    // An agency worker covering a vacancy takes the post permanently, keeping their slot and
+    // cases: observers hear worker_leaving (Converted) for the agency record, then
+    // permanent_started (Route::Conversion).
+    void convert_to_permanent(WorkerId agency_worker, engine::Simulator& sim);
 
     void set_in_asye(WorkerId worker, bool in_asye, engine::Simulator& sim);
+    // A permanent worker present in the service goes absent: their cap is 0 (they take no new
+    // cases) but they keep the cases they hold until hand_on_cases.
     void start_absence(WorkerId worker, Absence kind, engine::Simulator& sim);
     // Long absence: the worker's cases are handed on (each a change of worker).
     void hand_on_cases(WorkerId worker, engine::Simulator& sim);
+    // Asks observers for agency cover of an absent worker (cover_needed).
+    void request_cover(WorkerId absent, engine::Simulator& sim);
+    // The worker returns; an agency worker covering them leaves (CoverEnded).
     void end_absence(WorkerId worker, engine::Simulator& sim);
 
     // Establishment changes: new posts are offered to the pool first, then announced as
@@ -205,6 +221,8 @@ private:
     // The agency worker covering `post` leaves, observers told: a permanent holder arrived or
     // the post was cut.
     void end_cover(const Post& post, engine::Simulator& sim);
+    // The agency worker covering an absent worker leaves (CoverEnded), observers told.
+    void end_absence_cover(WorkerId absent, engine::Simulator& sim);
     void accrue_person_days(double now);
     void refresh_cap(WorkerId worker);
     void announce_vacancy(PostId post, engine::Simulator& sim);
