@@ -127,8 +127,8 @@ void AbsenceProcess::schedule_spell(WorkerId worker, engine::Simulator& sim) {
                      s.stamp, kHandOver, phase::kDeparture);
     }
     if (p.cover && length > p.cover->after_days && !s.cover_sought) {
-        sim.schedule(std::max(now, s.spell_start + p.cover->after_days), handler_, worker,
-                     s.stamp, kCover, phase::kDeparture);
+        sim.schedule(std::max(now, s.spell_start + p.cover->after_days), handler_, worker, s.stamp,
+                     kCover, phase::kDeparture);
     }
     sim.schedule(s.spell_end, handler_, worker, s.stamp, kEnd, phase::kStart);
 }

@@ -73,8 +73,8 @@ private:
     const AbsenceParams* params_;
     Staffing& staffing_;
     engine::HandlerId handler_;
-    engine::RandomStream stream_;  // "absence"
-    std::vector<State> states_;    // by worker slot
+    engine::RandomStream stream_;     // "absence"
+    std::vector<State> states_;       // by worker slot
     std::vector<int> pool_covering_;  // by role: absences covered from the pool
     double permanent_fte_ = 0.0;
     double sick_fte_ = 0.0;

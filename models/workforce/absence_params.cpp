@@ -46,11 +46,11 @@ AbsenceParams AbsenceParams::read(config::Section root) {
                            "England 3.1-3.5 %).",
                            "1"},
                           {.min = 0.0, .max = 0.5});
-        s.short_spell = sickness.distribution(
-            "short_spell", {"Length of a short spell (calendar days).", "days"});
-        s.long_spell = sickness.distribution(
-            "long_spell", {"Length of a long spell (calendar days).", "days"},
-            engine::Distribution::fixed(0.0));
+        s.short_spell = sickness.distribution("short_spell",
+                                              {"Length of a short spell (calendar days).", "days"});
+        s.long_spell =
+            sickness.distribution("long_spell", {"Length of a long spell (calendar days).", "days"},
+                                  engine::Distribution::fixed(0.0));
         s.long_share = sickness.real("long_share", {"Share of spells that are long.", "1"},
                                      {.min = 0.0, .max = 1.0}, 0.0);
         if (s.long_share > 0.0 && !sickness.has("long_spell")) {
@@ -68,12 +68,11 @@ AbsenceParams AbsenceParams::read(config::Section root) {
          "annual_rate a year; staff on leave are then about N x annual_rate x mean duration / "
          "(1 + annual_rate x mean duration) (Little's law)."});
     if (maternity.present()) {
-        params.maternity.annual_rate =
-            maternity.real("annual_rate", {"Leaves starting per permanent worker per year.",
-                                           "per year"},
-                           {.min = 0.0, .max = kMaxAnnualRate});
-        params.maternity.duration = maternity.distribution(
-            "duration", {"Length of a leave (calendar days).", "days"});
+        params.maternity.annual_rate = maternity.real(
+            "annual_rate", {"Leaves starting per permanent worker per year.", "per year"},
+            {.min = 0.0, .max = kMaxAnnualRate});
+        params.maternity.duration =
+            maternity.distribution("duration", {"Length of a leave (calendar days).", "days"});
     }
     maternity.finish();
 
@@ -99,9 +98,9 @@ AbsenceParams AbsenceParams::read(config::Section root) {
         AbsenceCover c;
         c.from_pool = cover.boolean(
             "from_pool", {"Over-recruited (pool) staff of the role cover first."}, false);
-        c.after_days = cover.duration(
-            "after", {"Cover is sought once a spell has lasted this long.", "days"},
-            {.min = 0.0}, 4 * engine::kDaysPerWeek);
+        c.after_days =
+            cover.duration("after", {"Cover is sought once a spell has lasted this long.", "days"},
+                           {.min = 0.0}, 4 * engine::kDaysPerWeek);
         params.cover = c;
     }
     cover.finish();

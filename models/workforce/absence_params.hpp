@@ -29,7 +29,7 @@ struct MaternityParams {
 };
 
 struct AbsenceCover {
-    bool from_pool = false;  // over-recruited staff of the role cover first
+    bool from_pool = false;   // over-recruited staff of the role cover first
     double after_days = 0.0;  // cover is sought once a spell has lasted this long
 };
 
@@ -38,7 +38,7 @@ struct AbsenceParams {
     SicknessParams sickness;
     MaternityParams maternity;
     std::optional<double> hand_over_after_days;  // none: cases stay with the absent worker
-    std::optional<AbsenceCover> cover;            // none: absences are not covered
+    std::optional<AbsenceCover> cover;           // none: absences are not covered
 
     static AbsenceParams read(config::Section root);
 };

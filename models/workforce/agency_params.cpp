@@ -27,7 +27,9 @@ std::optional<ExtraCapacityParams> read_extra_capacity(config::Section section,
     if (extra.has("when_unallocated_above")) {
         p.unallocated_above = extra.real(
             "when_unallocated_above",
-            {"Book while more cases than this wait for a worker; not checked when absent.", "cases"}, {.min = 0.0}, 0.0);
+            {"Book while more cases than this wait for a worker; not checked when absent.",
+             "cases"},
+            {.min = 0.0}, 0.0);
     }
     if (extra.has("when_mean_caseload_above")) {
         p.mean_caseload_above = extra.real(
@@ -39,16 +41,15 @@ std::optional<ExtraCapacityParams> read_extra_capacity(config::Section section,
     }
     p.check_days = extra.duration("check_every", {"How often the thresholds are checked.", "days"},
                                   {.min = 1.0}, engine::kDaysPerMonth);
-    p.max_extra = static_cast<int>(extra.integer(
-        "max_extra", {"Most extra agency workers in post and on the way.", "workers"},
-        {.min = 1.0, .max = 100000.0}));
+    p.max_extra = static_cast<int>(
+        extra.integer("max_extra", {"Most extra agency workers in post and on the way.", "workers"},
+                      {.min = 1.0, .max = 100000.0}));
     const std::string role = extra.text("role", {"The role of the extra workers."});
     if (!role.empty()) {
         if (auto id = roles.resolve(extra, role, "role")) p.role = *id;
     }
     if (!p.unallocated_above && !p.mean_caseload_above) {
-        section.error("extra_capacity",
-                      "give when_unallocated_above or when_mean_caseload_above");
+        section.error("extra_capacity", "give when_unallocated_above or when_mean_caseload_above");
     }
     extra.finish();
     return p;
@@ -103,9 +104,9 @@ std::optional<AgencyRules2024> read_rules_2024(config::Section section) {
         rules.error("candidate_experience", "required when min_experience is above 0");
     }
     r.cooling_off_days = rules.duration(
-        "cooling_off", {"Leavers to agency work cannot return as agency staff within this.",
-                        "days"},
-        {.min = 0.0}, 3 * engine::kDaysPerMonth);
+        "cooling_off",
+        {"Leavers to agency work cannot return as agency staff within this.", "days"}, {.min = 0.0},
+        3 * engine::kDaysPerMonth);
     rules.finish();
     return r;
 }

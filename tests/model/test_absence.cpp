@@ -180,11 +180,11 @@ TEST(AbsenceMechanics, AnAbsentWorkerWhoLeavesEndsTheirCover) {
 std::string service(const std::string& absence, int staff, const std::string& horizon,
                     int replications) {
     const std::string n = std::to_string(staff);
-    return "start: 2016-04-01\nhorizon: " + horizon + "\nseed: 5\nreplications: " +
-           std::to_string(replications) + "\nroles: { sw: { caseload_cap: 20 } }\n" +
-           "establishment: { sw: " + n + " }\ninitial_staff: { permanent: { sw: " + n +
-           " } }\ndemand: { referrals_per_year: 0, case_duration: 1 month }\nabsence:\n" +
-           absence;
+    return "start: 2016-04-01\nhorizon: " + horizon +
+           "\nseed: 5\nreplications: " + std::to_string(replications) +
+           "\nroles: { sw: { caseload_cap: 20 } }\n" + "establishment: { sw: " + n +
+           " }\ninitial_staff: { permanent: { sw: " + n +
+           " } }\ndemand: { referrals_per_year: 0, case_duration: 1 month }\nabsence:\n" + absence;
 }
 
 TEST(Absence, SicknessRateInSteadyStateIsTheDaysLostRate) {
@@ -207,8 +207,8 @@ TEST(Absence, SicknessRateInSteadyStateIsTheDaysLostRate) {
 TEST(Absence, StaffOnMaternityLeaveFollowLittlesLaw) {
     // Leaves start at 0.05 a year per worker at work and last 9 months: by Little's law
     // L = rate x (N - L) x W, so L = N r W / (1 + r W).
-    const BatchResult r = run(service(
-        "  maternity: { annual_rate: 0.05, duration: 9 months }\n", 400, "6 years", 100));
+    const BatchResult r = run(
+        service("  maternity: { annual_rate: 0.05, duration: 9 months }\n", 400, "6 years", 100));
     const double rw = 0.05 * 0.75;
     const double expected = 400 * rw / (1 + rw);
     const Mean on_leave = mean_of(time_averages(r, "staff_on_maternity", 13));

@@ -111,6 +111,47 @@ const BadInput kBadInputs[] = {
      {"s.yaml:1:1: error: demand: missing required key"}},
     {"YAML syntax", "name: core example", "name: [core example",
      {"s.yaml:2:6: error: invalid YAML: end of sequence flow not found"}},
+    {"long_share above 1", "demand:\n",
+     "absence:\n  sickness: { days_lost_rate: 0.048, short_spell: 5 days, long_spell: 3 months, "
+     "long_share: 1.5 }\ndemand:\n",
+     {"s.yaml:23:93: error: absence.sickness.long_share: must be between 0 and 1 (got 1.5)"}},
+    {"long spells without their length", "demand:\n",
+     "absence:\n  sickness: { days_lost_rate: 0.048, short_spell: 5 days, long_share: 0.2 }\n"
+     "demand:\n",
+     {"s.yaml:23:13: error: absence.sickness.long_spell: required when long_share is above 0"}},
+    {"unknown key in absence", "demand:\n",
+     "absence:\n  sicknes: { days_lost_rate: 0.048, short_spell: 5 days }\ndemand:\n",
+     {"s.yaml:23:3: error: absence: give sickness or maternity",
+      "s.yaml:23:3: error: absence.sicknes: unknown key 'sicknes' (did you mean 'sickness'?)"}},
+    {"absence with no kind of absence", "demand:\n",
+     "absence:\n  hand_over_after: 4 weeks\ndemand:\n",
+     {"s.yaml:23:3: error: absence: give sickness or maternity"}},
+    {"extra capacity without thresholds", "  assignment: { dist: exponential, mean: 6 months }\n",
+     "  assignment: { dist: exponential, mean: 6 months }\n  extra_capacity: { role: social_worker, max_extra: 5 }\n",
+     {"s.yaml:22:19: error: agency.extra_capacity: give when_unallocated_above or "
+      "when_mean_caseload_above"}},
+    {"extra capacity of an undeclared role", "  assignment: { dist: exponential, mean: 6 months }\n",
+     "  assignment: { dist: exponential, mean: 6 months }\n  extra_capacity: { when_unallocated_above: 10, role: social_wrker, max_extra: 5 }\n",
+     {"s.yaml:22:55: error: agency.extra_capacity.role: role 'social_wrker' is not declared in "
+      "roles (did you mean 'social_worker'?)"}},
+    {"returners with no leavers to agency work", "  assignment: { dist: exponential, mean: 6 months }\n", "  assignment: { dist: exponential, mean: 6 months }\n  returners: { share: 0.5 }\n",
+     {"s.yaml:22:14: error: agency.returners: no permanent leavers go to agency work "
+      "(leaving.destinations.agency is 0)"}},
+    {"returners without any bookings", "  cover_vacancies: true\n",
+     "  cover_vacancies: false\n  returners: { share: 0.5 }\n",
+     {"s.yaml:20:14: error: agency.returners: nothing is booked for them to fill: give "
+      "cover_vacancies, cover_long_absence or extra_capacity",
+      "s.yaml:20:14: error: agency.returners: no permanent leavers go to agency work "
+      "(leaving.destinations.agency is 0)"}},
+    {"agency cover of absence without absence cover", "  assignment: { dist: exponential, mean: 6 months }\n", "  assignment: { dist: exponential, mean: 6 months }\n  cover_long_absence: true\n",
+     {"s.yaml:22:23: error: agency.cover_long_absence: needs absence.cover to say when cover is "
+      "sought"}},
+    {"experience rule without the candidates' experience", "  assignment: { dist: exponential, mean: 6 months }\n",
+     "  assignment: { dist: exponential, mean: 6 months }\n  rules_2024: { min_experience: 3 years }\n",
+     {"s.yaml:22:15: error: agency.rules_2024.candidate_experience: required when "
+      "min_experience is above 0"}},
+    {"agency share cap above 1", "  assignment: { dist: exponential, mean: 6 months }\n", "  assignment: { dist: exponential, mean: 6 months }\n  max_share: 1.2\n",
+     {"s.yaml:22:14: error: agency.max_share: must be between 0 and 1 (got 1.2)"}},
     {"several problems are all reported, in file order", "seed: 42\nreplications: 20",
      "seed: -1\nreplications: 0",
      {"s.yaml:5:7: error: seed: must be between 0 and 9007199254740992 (got -1)",
