@@ -160,11 +160,28 @@ void AbsenceProcess::end(WorkerId worker, engine::Simulator& sim) {
     schedule_begin(worker, sim);
 }
 
+namespace {
+// Whether the timing of a spell's hand-over and cover follows the same rules.
+bool same_spell_rules(const AbsenceParams& a, const AbsenceParams& b) {
+    const bool same_cover = a.cover.has_value() == b.cover.has_value() &&
+                            (!a.cover || a.cover->after_days == b.cover->after_days);
+    return a.hand_over_after_days == b.hand_over_after_days && same_cover;
+}
+}  // namespace
+
 void AbsenceProcess::reconfigure(const AbsenceParams& next, engine::Simulator& sim) {
     const double now = sim.now();
     const double old_rate = params_->enabled ? rate_per_day() : 0.0;
     const bool was_enabled = params_->enabled;
+    const AbsenceParams& previous = *params_;
     params_ = &next;
+    // Nothing that times an event changed (spell lengths and the pool rule apply to spells
+    // starting or cover sought later): leave every pending event alone, so that an
+    // intervention changing nothing changes no number.
+    if (was_enabled == next.enabled &&
+        (!next.enabled || (old_rate == rate_per_day() && same_spell_rules(previous, next)))) {
+        return;
+    }
     // A rare event: looking at every worker once is fine here.
     for (WorkerId id = 0; id < staffing_.worker_capacity(); ++id) {
         const Worker& w = staffing_.worker(id);

@@ -33,9 +33,14 @@ void AgencyProcess::start(engine::Simulator& sim) {
 
 void AgencyProcess::reconfigure(const AgencyParams& next, engine::Simulator& sim) {
     const bool was_covering = params_->cover_vacancies;
+    const auto& before = params_->extra_capacity;
+    const bool same_checks = before.has_value() == next.extra_capacity.has_value() &&
+                             (!before || before->check_days == next.extra_capacity->check_days);
     params_ = &next;
-    ++check_stamp_;  // the pending check, if any, is stale
-    start(sim);
+    if (!same_checks) {
+        ++check_stamp_;  // the pending check, if any, is stale
+        start(sim);
+    }
     if (was_covering || !next.cover_vacancies) return;
     for (PostId p = 0; p < staffing_.post_count(); ++p) {
         const Post& post = staffing_.post(p);

@@ -216,6 +216,50 @@ TEST(Absence, StaffOnMaternityLeaveFollowLittlesLaw) {
     EXPECT_EQ(mean_of(time_averages(r, "absence_rate", 1)).mean, 0.0);  // not sickness
 }
 
+constexpr const char* kSickness =
+    "  sickness:\n    days_lost_rate: 0.048\n    short_spell: { dist: exponential, mean: 5 }\n"
+    "    long_spell: { dist: exponential, mean: 60 }\n    long_share: 0.1\n"
+    "  hand_over_after: 3 weeks\n";
+
+TEST(Absence, AnInterventionThatChangesNothingChangesNoNumber) {
+    const std::string base = service(kSickness, 100, "2 years", 4);
+    const BatchResult plain = run(base);
+    const BatchResult same = run(base + R"(interventions:
+  - at: 2016-10-01
+    set: { absence.sickness.days_lost_rate: 0.048, absence.hand_over_after: 3 weeks }
+)");
+    for (std::size_t m = 0; m < plain.series.metrics(); ++m) {
+        for (std::size_t rep = 0; rep < 4; ++rep) {
+            for (std::size_t k = 0; k < plain.times.size(); ++k) {
+                const double x = plain.series.at(m, rep, k);
+                const double y = same.series.at(m, rep, k);
+                if (std::isnan(x) && std::isnan(y)) continue;
+                ASSERT_EQ(x, y) << same.series.specs()[m].name << " sample " << k;
+            }
+        }
+    }
+}
+
+TEST(Absence, ANewDaysLostRateAppliesFromItsDate) {
+    const BatchResult r = run(service(kSickness, 300, "3 years", 150) + R"(interventions:
+  - at: 2017-04-01
+    set: { absence.sickness.days_lost_rate: 0.096 }
+)");
+    // Before: 4.8 %; from 6 months after the change (spells under way have ended): 9.6 %.
+    std::vector<double> before;
+    for (std::size_t rep = 0; rep < 150; ++rep) {
+        double sum = 0.0;
+        for (std::size_t k = 4; k <= 12; ++k) {
+            sum += r.series.at(r.series.index_of("absence_rate"), rep, k);
+        }
+        before.push_back(sum / 9);
+    }
+    const Mean early = mean_of(before);
+    const Mean late = mean_of(time_averages(r, "absence_rate", 19));
+    EXPECT_NEAR(early.mean, 0.048, kTolerance * early.se + 0.002);
+    EXPECT_NEAR(late.mean, 0.096, kTolerance * late.se) << late.se;
+}
+
 // A service with turnover, so cases change worker, and long sickness spells.
 std::string with_turnover(const std::string& absence_extra) {
     return R"(start: 2016-04-01
