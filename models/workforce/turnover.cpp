@@ -94,7 +94,7 @@ double TurnoverProcess::multiplier(WorkerId worker, double now) const {
     const Clock& c = clocks_[worker];
     double m = annual_rate(w) / c.reference;
     if (!turnover_->roles[w.role].tenure.empty()) {
-        m *= turnover_->roles[w.role].multiplier_at(now - w.started);
+        m *= turnover_->roles[w.role].multiplier_at(w.started, now);
     }
     if (leaving_->pressure.enabled && w.fte > 0.0) {
         m *= leaving_->pressure.multiplier(caseload_.load(worker) / w.fte);
@@ -107,7 +107,7 @@ double TurnoverProcess::multiplier(WorkerId worker, double now) const {
 double TurnoverProcess::next_edge(const Worker& w, double now) const {
     const RoleTurnover& t = turnover_->roles[w.role];
     if (t.tenure.empty()) return kInfinity;
-    return w.started + t.next_band_edge(now - w.started);
+    return t.next_band_edge(w.started, now);
 }
 
 void TurnoverProcess::draw_clock(WorkerId worker, engine::RandomStream& stream, double now) {

@@ -14,16 +14,20 @@ constexpr double kMaxMultiplier = 1000.0;
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 }  // namespace
 
-double RoleTurnover::multiplier_at(double tenure_days) const {
+// Bands are found by comparing times, not tenures: the edge events are scheduled at
+// started + under, and `now - started` can round to just below `under` at that very time
+// (started is negative for initial staff with service), which would re-schedule the same edge
+// for ever.
+double RoleTurnover::multiplier_at(double started, double now) const {
     for (const TenureBand& band : tenure) {
-        if (tenure_days < band.under_days) return band.multiplier;
+        if (now < started + band.under_days) return band.multiplier;
     }
     return 1.0;
 }
 
-double RoleTurnover::next_band_edge(double tenure_days) const {
+double RoleTurnover::next_band_edge(double started, double now) const {
     for (const TenureBand& band : tenure) {
-        if (tenure_days < band.under_days) return band.under_days;
+        if (now < started + band.under_days) return started + band.under_days;
     }
     return kInfinity;
 }

@@ -27,9 +27,10 @@ struct RoleTurnover {
     std::optional<double> asye_annual_rate;  // while in the ASYE; default annual_rate
     std::vector<TenureBand> tenure;  // ascending; beyond the last band, 1
 
-    double multiplier_at(double tenure_days) const;
-    // The next tenure at which the multiplier changes after `tenure_days` (infinity if none).
-    double next_band_edge(double tenure_days) const;
+    // The multiplier at time `now` of a worker who started at `started`.
+    double multiplier_at(double started, double now) const;
+    // The first time after `now` at which that worker's multiplier changes (infinity if none).
+    double next_band_edge(double started, double now) const;
 };
 
 struct TurnoverParams {
