@@ -12,6 +12,7 @@
 #include "models/metrics/staff_flows.hpp"
 #include "models/phases.hpp"
 #include "models/workforce/agency.hpp"
+#include "models/workforce/asye.hpp"
 #include "models/workforce/campaigns.hpp"
 #include "models/workforce/hiring.hpp"
 #include "models/workforce/recruitment.hpp"
@@ -44,20 +45,22 @@ public:
             output::SeriesTable& table, output::RecordTable* events)
         : scenario_(s),
           caseload_(total_posts(s), s.allocation, sim_),
-          staffing_(s.roles, s.staffing, caseload_, s.seed, replication),
+          staffing_(s.roles, s.staffing, caseload_, s.seed, replication,
+                    s.asye.enabled ? s.asye.protection : ProtectedCaseload{}),
           turnover_(s.turnover, s.leaving, s.retention, s.roles, staffing_, caseload_, sim_,
                     s.seed, replication),
           recruitment_(s.recruitment, staffing_, sim_, s.seed, replication),
           hiring_(s.recruitment.reserve_list, s.recruitment.over_recruitment,
-                  /*nqsw_in_asye=*/false, staffing_, sim_, s.seed, replication),
+                  /*nqsw_in_asye=*/s.asye.enabled, staffing_, sim_, s.seed, replication),
           campaigns_(s.recruitment.campaigns, applicant_multipliers(s), hiring_, staffing_, sim_,
                      s.seed, replication),
           agency_(s.agency, staffing_, sim_, s.seed, replication),
           demand_(s.demand, caseload_, sim_, s.seed, replication),
+          asye_(s.asye, s.start, staffing_, sim_, s.seed, replication),
           flows_(staffing_),
           costs_(s.costs, s.retention, staffing_),
           recorder_(sample_times, staffing_, caseload_,
-                    PipelineSources{flows_, turnover_, campaigns_, hiring_, costs_}, table,
+                    PipelineSources{flows_, turnover_, campaigns_, hiring_, costs_, asye_}, table,
                     replication, sim_),
           handler_(sim_.add_handler(*this)) {
         sim_.reserve(2 * total_posts(s) + 64);  // so that the queue never grows in the hot loop
@@ -66,6 +69,7 @@ public:
         staffing_.add_observer(recruitment_);
         staffing_.add_observer(agency_);
         staffing_.add_observer(flows_);
+        staffing_.add_observer(asye_);
         if (events != nullptr) {
             log_.emplace(staffing_, *events, replication);
             staffing_.add_observer(*log_);
@@ -76,6 +80,7 @@ public:
         staffing_.initialise(sim_);
         turnover_.start(sim_);
         campaigns_.start(sim_);
+        asye_.start(sim_);
         demand_.start(sim_);
         recorder_.start(sim_);
         for (std::uint32_t i = 0; i < scenario_.interventions.size(); ++i) {
@@ -97,6 +102,7 @@ public:
         agency_.reconfigure(next.agency, sim);
         demand_.reconfigure(next.demand, sim);
         costs_.reconfigure(next.costs, next.retention, sim.now());
+        asye_.reconfigure(next.asye, sim);
     }
 
 private:
@@ -110,6 +116,7 @@ private:
     CampaignProcess campaigns_;
     AgencyProcess agency_;
     DemandProcess demand_;
+    AsyeProcess asye_;
     StaffFlows flows_;
     CostLedger costs_;
     Recorder recorder_;

@@ -75,12 +75,26 @@ enum class RoleMetric : std::size_t {
 };
 inline constexpr std::size_t kRoleMetricCount = static_cast<std::size_t>(RoleMetric::Count);
 
+// The staff programmes' series (ASYE, grow your own, grade progression), recorded last, after
+// the per-role series, in this order.
+enum class ProgrammeMetric : std::size_t {
+    AsyePassed,
+    AsyeExtended,
+    AsyeFailed,
+    Trainees,
+    TraineesQualified,
+    Progressions,
+    Count
+};
+inline constexpr std::size_t kProgrammeMetricCount =
+    static_cast<std::size_t>(ProgrammeMetric::Count);
+
 // The core series, in Metric order.
 const std::vector<output::SeriesSpec>& metric_specs();
 
 // Every series of a run of a service with these roles: the core ones, the pipeline ones,
 // hires by route ("hires_<route>"), leavers by destination ("leavers_<destination>"), then
-// the per-role ones.
+// the per-role ones, then the programme ones.
 std::vector<output::SeriesSpec> metric_specs(const std::vector<std::string>& roles);
 
 inline std::size_t index(Metric m) {
@@ -100,6 +114,9 @@ inline constexpr std::size_t kLeaverSeries = kLeaverDestinations.size();
 inline std::size_t index(RoleMetric m, std::size_t role) {
     return kMetricCount + kPipelineMetricCount + kRouteCount + kLeaverSeries +
            role * kRoleMetricCount + static_cast<std::size_t>(m);
+}
+inline std::size_t index(ProgrammeMetric m, std::size_t role_count) {
+    return index(RoleMetric::StaffPermanent, role_count) + static_cast<std::size_t>(m);
 }
 
 }  // namespace wfsim::model

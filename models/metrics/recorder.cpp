@@ -90,6 +90,9 @@ Recorder::Cumulative Recorder::snapshot(double now) const {
         c.agency_cost += agency;
         c.role_cost[r] = permanent + agency;
     }
+    for (std::size_t o = 0; o < kAsyeOutcomeCount; ++o) {
+        c.asye[o] = pipeline_.asye.outcomes(static_cast<AsyeOutcome>(o));
+    }
     return c;
 }
 
@@ -119,7 +122,7 @@ void Recorder::record_pipeline(std::size_t sample, double now, const Cumulative&
         const Worker& w = staffing_.worker(id);
         if (!w.active) continue;
         (w.contract == Contract::Permanent ? fte_permanent : fte_agency) += w.fte;
-        if (caseload_.cap(id) > 0) case_holding_fte += w.fte;
+        case_holding_fte += staffing_.case_holding_fte(id);
         if (w.contract != Contract::Permanent) continue;
         if (w.post == kNone) ++in_pool;
         const double tenure = now - w.started;
@@ -202,6 +205,18 @@ void Recorder::record_roles(std::size_t sample, const Cumulative& current) {
     }
 }
 
+void Recorder::record_programmes(std::size_t sample, const Cumulative& current) {
+    const std::size_t roles = staffing_.roles().size();
+    const auto put_flow = [&](ProgrammeMetric m, std::uint64_t now, std::uint64_t before) {
+        put(sample, index(m, roles), static_cast<double>(now - before));
+    };
+    constexpr std::array<ProgrammeMetric, kAsyeOutcomeCount> kOutcomeSeries = {
+        ProgrammeMetric::AsyePassed, ProgrammeMetric::AsyeExtended, ProgrammeMetric::AsyeFailed};
+    for (std::size_t o = 0; o < kAsyeOutcomeCount; ++o) {
+        put_flow(kOutcomeSeries[o], current.asye[o], previous_.asye[o]);
+    }
+}
+
 void Recorder::record(std::size_t sample, double now) {
     const Cumulative current = snapshot(now);
     const double permanent = staffing_.permanent_count();
@@ -237,6 +252,7 @@ void Recorder::record(std::size_t sample, double now) {
     record_pipeline(sample, now, current);
     record_costs(sample, current);
     record_roles(sample, current);
+    record_programmes(sample, current);
     previous_ = current;
 }
 

@@ -14,6 +14,7 @@
 #include "models/metrics/metric_catalog.hpp"
 #include "models/finance/costs.hpp"
 #include "models/metrics/staff_flows.hpp"
+#include "models/workforce/asye.hpp"
 #include "models/workforce/campaigns.hpp"
 #include "models/workforce/hiring.hpp"
 #include "models/workforce/staffing.hpp"
@@ -29,6 +30,7 @@ struct PipelineSources {
     const CampaignProcess& campaigns;
     const HiringDesk& hiring;
     const CostLedger& costs;
+    const AsyeProcess& asye;
 };
 
 class Recorder final : public engine::EventHandler {
@@ -61,6 +63,7 @@ private:
         double permanent_cost = 0.0;
         double agency_cost = 0.0;
         std::vector<double> role_cost;  // permanent and agency, by role
+        std::array<std::uint64_t, kAsyeOutcomeCount> asye{};
     };
 
     Cumulative snapshot(double now) const;
@@ -70,6 +73,7 @@ private:
     void record_pipeline(std::size_t sample, double now, const Cumulative& current);
     void record_roles(std::size_t sample, const Cumulative& current);
     void record_costs(std::size_t sample, const Cumulative& current);
+    void record_programmes(std::size_t sample, const Cumulative& current);
 
     std::span<const double> times_;
     const Staffing& staffing_;

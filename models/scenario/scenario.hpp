@@ -18,6 +18,7 @@
 #include "models/finance/costs.hpp"
 #include "models/scenario/roles.hpp"
 #include "models/workforce/agency.hpp"
+#include "models/workforce/asye_params.hpp"
 #include "models/workforce/recruitment.hpp"
 #include "models/workforce/staffing.hpp"
 #include "models/workforce/turnover_params.hpp"
@@ -64,6 +65,7 @@ struct Scenario {
     CostParams costs;
     DemandParams demand;
     AllocationParams allocation;
+    AsyeParams asye;
 
     std::vector<Intervention> interventions;  // in date order
 };

@@ -115,6 +115,24 @@ const BadInput kBadInputs[] = {
      "seed: -1\nreplications: 0",
      {"s.yaml:5:7: error: seed: must be between 0 and 9007199254740992 (got -1)",
       "s.yaml:6:15: error: replications: must be between 1 and 100000 (got 0)"}},
+    {"ASYE outcomes not adding up to 1", "  policy: least_loaded\n",
+     "  policy: least_loaded\nasye:\n  role: social_worker\n"
+     "  outcomes: { pass: 0.8, extend: 0.1, fail: 0.2 }\n  extension: { pass: 1 }\n",
+     {"s.yaml:30:13: error: asye.outcomes: shares must add up to 1 (got 1.1)"}},
+    {"ASYE of an undeclared role", "  policy: least_loaded\n",
+     "  policy: least_loaded\nasye: { role: social_wroker }\n",
+     {"s.yaml:28:15: error: asye.role: role 'social_wroker' is not declared in roles (did you "
+      "mean 'social_worker'?)"}},
+    {"ASYE extension without its section", "  policy: least_loaded\n",
+     "  policy: least_loaded\nasye:\n  role: social_worker\n"
+     "  outcomes: { pass: 0.8, extend: 0.2 }\n",
+     {"s.yaml:30:13: error: asye.outcomes: extend is above 0 but there is no extension: section"}},
+    {"ASYE intake before the start", "  policy: least_loaded\n",
+     "  policy: least_loaded\nasye:\n  role: social_worker\n"
+     "  intakes:\n    - { date: 2015-09-01, count: 8 }\n"
+     "    - { date: 2016-09-01, count: 8, every: 1 year, until: 2016-01-01 }\n",
+     {"s.yaml:31:15: error: asye.intakes[0].date: before the start date",
+      "s.yaml:32:59: error: asye.intakes[1].until: before the first intake"}},
 };
 // clang-format on
 
