@@ -15,6 +15,8 @@
 #include "models/workforce/asye.hpp"
 #include "models/workforce/campaigns.hpp"
 #include "models/workforce/hiring.hpp"
+#include "models/workforce/progression.hpp"
+#include "models/workforce/promotion.hpp"
 #include "models/workforce/recruitment.hpp"
 #include "models/workforce/staffing.hpp"
 #include "models/workforce/turnover.hpp"
@@ -57,11 +59,14 @@ public:
           agency_(s.agency, staffing_, sim_, s.seed, replication),
           demand_(s.demand, caseload_, sim_, s.seed, replication),
           asye_(s.asye, s.start, staffing_, sim_, s.seed, replication),
+          promotion_(s.promotion, staffing_, sim_, s.seed, replication),
+          progression_(s.progression, staffing_, sim_, s.seed, replication),
           flows_(staffing_),
           costs_(s.costs, s.retention, staffing_),
           recorder_(sample_times, staffing_, caseload_,
-                    PipelineSources{flows_, turnover_, campaigns_, hiring_, costs_, asye_}, table,
-                    replication, sim_),
+                    PipelineSources{flows_, turnover_, campaigns_, hiring_, costs_, asye_,
+                                    progression_},
+                    table, replication, sim_),
           handler_(sim_.add_handler(*this)) {
         sim_.reserve(2 * total_posts(s) + 64);  // so that the queue never grows in the hot loop
         staffing_.add_observer(turnover_);
@@ -70,6 +75,7 @@ public:
         staffing_.add_observer(agency_);
         staffing_.add_observer(flows_);
         staffing_.add_observer(asye_);
+        staffing_.add_observer(promotion_);
         if (events != nullptr) {
             log_.emplace(staffing_, *events, replication);
             staffing_.add_observer(*log_);
@@ -81,6 +87,7 @@ public:
         turnover_.start(sim_);
         campaigns_.start(sim_);
         asye_.start(sim_);
+        progression_.start(sim_);
         demand_.start(sim_);
         recorder_.start(sim_);
         for (std::uint32_t i = 0; i < scenario_.interventions.size(); ++i) {
@@ -103,6 +110,8 @@ public:
         demand_.reconfigure(next.demand, sim);
         costs_.reconfigure(next.costs, next.retention, sim.now());
         asye_.reconfigure(next.asye, sim);
+        promotion_.reconfigure(next.promotion, sim);
+        progression_.reconfigure(next.progression, sim);
     }
 
 private:
@@ -117,6 +126,8 @@ private:
     AgencyProcess agency_;
     DemandProcess demand_;
     AsyeProcess asye_;
+    PromotionProcess promotion_;
+    ProgressionProcess progression_;
     StaffFlows flows_;
     CostLedger costs_;
     Recorder recorder_;

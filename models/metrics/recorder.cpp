@@ -93,6 +93,7 @@ Recorder::Cumulative Recorder::snapshot(double now) const {
     for (std::size_t o = 0; o < kAsyeOutcomeCount; ++o) {
         c.asye[o] = pipeline_.asye.outcomes(static_cast<AsyeOutcome>(o));
     }
+    c.progressions = pipeline_.progression.progressions();
     return c;
 }
 
@@ -215,6 +216,7 @@ void Recorder::record_programmes(std::size_t sample, const Cumulative& current) 
     for (std::size_t o = 0; o < kAsyeOutcomeCount; ++o) {
         put_flow(kOutcomeSeries[o], current.asye[o], previous_.asye[o]);
     }
+    put_flow(ProgrammeMetric::Progressions, current.progressions, previous_.progressions);
 }
 
 void Recorder::record(std::size_t sample, double now) {

@@ -15,6 +15,7 @@
 #include "models/finance/costs.hpp"
 #include "models/metrics/staff_flows.hpp"
 #include "models/workforce/asye.hpp"
+#include "models/workforce/progression.hpp"
 #include "models/workforce/campaigns.hpp"
 #include "models/workforce/hiring.hpp"
 #include "models/workforce/staffing.hpp"
@@ -31,6 +32,7 @@ struct PipelineSources {
     const HiringDesk& hiring;
     const CostLedger& costs;
     const AsyeProcess& asye;
+    const ProgressionProcess& progression;
 };
 
 class Recorder final : public engine::EventHandler {
@@ -64,6 +66,7 @@ private:
         double agency_cost = 0.0;
         std::vector<double> role_cost;  // permanent and agency, by role
         std::array<std::uint64_t, kAsyeOutcomeCount> asye{};
+        std::uint64_t progressions = 0;
     };
 
     Cumulative snapshot(double now) const;

@@ -100,6 +100,8 @@ void read_sections(config::Section root, Scenario& s, bool at_start = true) {
     s.demand = DemandParams::read(root);
     s.allocation = AllocationParams::read(root);
     s.asye = AsyeParams::read(root, s.roles, s.start);
+    s.promotion = PromotionParams::read(root, s.roles);
+    s.progression = ProgressionParams::read(root, s.roles, s.start);
 }
 
 // What an intervention may not do that overrides alone cannot tell: change the set of roles.

@@ -19,6 +19,8 @@
 #include "models/scenario/roles.hpp"
 #include "models/workforce/agency.hpp"
 #include "models/workforce/asye_params.hpp"
+#include "models/workforce/progression.hpp"
+#include "models/workforce/promotion.hpp"
 #include "models/workforce/recruitment.hpp"
 #include "models/workforce/staffing.hpp"
 #include "models/workforce/turnover_params.hpp"
@@ -66,6 +68,8 @@ struct Scenario {
     DemandParams demand;
     AllocationParams allocation;
     AsyeParams asye;
+    PromotionParams promotion;
+    ProgressionParams progression;
 
     std::vector<Intervention> interventions;  // in date order
 };

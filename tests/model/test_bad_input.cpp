@@ -133,6 +133,21 @@ const BadInput kBadInputs[] = {
      "    - { date: 2016-09-01, count: 8, every: 1 year, until: 2016-01-01 }\n",
      {"s.yaml:31:15: error: asye.intakes[0].date: before the start date",
       "s.yaml:32:59: error: asye.intakes[1].until: before the first intake"}},
+    {"promotion from an undeclared role", "  policy: least_loaded\n",
+     "  policy: least_loaded\npromotion:\n  social_worker: { from: support_worker, share: 0.5 }\n",
+     {"s.yaml:29:26: error: promotion.social_worker.from: role 'support_worker' is not declared "
+      "in roles"}},
+    {"promotion of a role into itself", "  policy: least_loaded\n",
+     "  policy: least_loaded\npromotion:\n  social_worker: { from: social_worker, share: 0.5 }\n",
+     {"s.yaml:29:26: error: promotion.social_worker.from: a role cannot be promoted into itself"}},
+    {"progression into itself and to an undeclared role", "  policy: least_loaded\n",
+     "  policy: least_loaded\nprogression:\n"
+     "  social_worker: { to: social_worker, annual_probability: 0.1, review: { first: 2017-04-01 } }\n"
+     "  senior: { to: social_worker, annual_probability: 1.5, review: { first: 2016-01-01 } }\n",
+     {"s.yaml:29:24: error: progression.social_worker.to: a role cannot progress into itself",
+      "s.yaml:30:11: error: progression.senior: role 'senior' is not declared in roles",
+      "s.yaml:30:52: error: progression.senior.annual_probability: must be between 0 and 1 (got 1.5)",
+      "s.yaml:30:74: error: progression.senior.review.first: before the start date"}},
 };
 // clang-format on
 
