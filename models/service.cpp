@@ -14,6 +14,7 @@
 #include "models/workforce/agency.hpp"
 #include "models/workforce/asye.hpp"
 #include "models/workforce/campaigns.hpp"
+#include "models/workforce/grow_your_own.hpp"
 #include "models/workforce/hiring.hpp"
 #include "models/workforce/progression.hpp"
 #include "models/workforce/promotion.hpp"
@@ -61,11 +62,12 @@ public:
           asye_(s.asye, s.start, staffing_, sim_, s.seed, replication),
           promotion_(s.promotion, staffing_, sim_, s.seed, replication),
           progression_(s.progression, staffing_, sim_, s.seed, replication),
+          grow_your_own_(s.grow_your_own, s.asye.enabled, staffing_, sim_, s.seed, replication),
           flows_(staffing_),
           costs_(s.costs, s.retention, staffing_),
           recorder_(sample_times, staffing_, caseload_,
                     PipelineSources{flows_, turnover_, campaigns_, hiring_, costs_, asye_,
-                                    progression_},
+                                    progression_, grow_your_own_},
                     table, replication, sim_),
           handler_(sim_.add_handler(*this)) {
         sim_.reserve(2 * total_posts(s) + 64);  // so that the queue never grows in the hot loop
@@ -76,6 +78,7 @@ public:
         staffing_.add_observer(flows_);
         staffing_.add_observer(asye_);
         staffing_.add_observer(promotion_);
+        staffing_.add_observer(grow_your_own_);
         if (events != nullptr) {
             log_.emplace(staffing_, *events, replication);
             staffing_.add_observer(*log_);
@@ -88,6 +91,7 @@ public:
         campaigns_.start(sim_);
         asye_.start(sim_);
         progression_.start(sim_);
+        grow_your_own_.start(sim_);
         demand_.start(sim_);
         recorder_.start(sim_);
         for (std::uint32_t i = 0; i < scenario_.interventions.size(); ++i) {
@@ -112,6 +116,7 @@ public:
         asye_.reconfigure(next.asye, sim);
         promotion_.reconfigure(next.promotion, sim);
         progression_.reconfigure(next.progression, sim);
+        grow_your_own_.reconfigure(next.grow_your_own, sim);
     }
 
 private:
@@ -128,6 +133,7 @@ private:
     AsyeProcess asye_;
     PromotionProcess promotion_;
     ProgressionProcess progression_;
+    GrowYourOwnProcess grow_your_own_;
     StaffFlows flows_;
     CostLedger costs_;
     Recorder recorder_;

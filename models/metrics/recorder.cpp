@@ -94,6 +94,7 @@ Recorder::Cumulative Recorder::snapshot(double now) const {
         c.asye[o] = pipeline_.asye.outcomes(static_cast<AsyeOutcome>(o));
     }
     c.progressions = pipeline_.progression.progressions();
+    c.trainees_qualified = pipeline_.grow_your_own.qualified();
     return c;
 }
 
@@ -216,6 +217,9 @@ void Recorder::record_programmes(std::size_t sample, const Cumulative& current) 
     for (std::size_t o = 0; o < kAsyeOutcomeCount; ++o) {
         put_flow(kOutcomeSeries[o], current.asye[o], previous_.asye[o]);
     }
+    put(sample, index(ProgrammeMetric::Trainees, roles), pipeline_.grow_your_own.trainees());
+    put_flow(ProgrammeMetric::TraineesQualified, current.trainees_qualified,
+             previous_.trainees_qualified);
     put_flow(ProgrammeMetric::Progressions, current.progressions, previous_.progressions);
 }
 

@@ -15,6 +15,7 @@
 #include "models/finance/costs.hpp"
 #include "models/metrics/staff_flows.hpp"
 #include "models/workforce/asye.hpp"
+#include "models/workforce/grow_your_own.hpp"
 #include "models/workforce/progression.hpp"
 #include "models/workforce/campaigns.hpp"
 #include "models/workforce/hiring.hpp"
@@ -33,6 +34,7 @@ struct PipelineSources {
     const CostLedger& costs;
     const AsyeProcess& asye;
     const ProgressionProcess& progression;
+    const GrowYourOwnProcess& grow_your_own;
 };
 
 class Recorder final : public engine::EventHandler {
@@ -67,6 +69,7 @@ private:
         std::vector<double> role_cost;  // permanent and agency, by role
         std::array<std::uint64_t, kAsyeOutcomeCount> asye{};
         std::uint64_t progressions = 0;
+        std::uint64_t trainees_qualified = 0;
     };
 
     Cumulative snapshot(double now) const;

@@ -102,6 +102,7 @@ void read_sections(config::Section root, Scenario& s, bool at_start = true) {
     s.asye = AsyeParams::read(root, s.roles, s.start);
     s.promotion = PromotionParams::read(root, s.roles);
     s.progression = ProgressionParams::read(root, s.roles, s.start);
+    s.grow_your_own = GrowYourOwnParams::read(root, s.roles, s.start);
 }
 
 // What an intervention may not do that overrides alone cannot tell: change the set of roles.

@@ -19,6 +19,7 @@
 #include "models/scenario/roles.hpp"
 #include "models/workforce/agency.hpp"
 #include "models/workforce/asye_params.hpp"
+#include "models/workforce/grow_your_own.hpp"
 #include "models/workforce/progression.hpp"
 #include "models/workforce/promotion.hpp"
 #include "models/workforce/recruitment.hpp"
@@ -70,6 +71,7 @@ struct Scenario {
     AsyeParams asye;
     PromotionParams promotion;
     ProgressionParams progression;
+    GrowYourOwnParams grow_your_own;
 
     std::vector<Intervention> interventions;  // in date order
 };

@@ -148,6 +148,24 @@ const BadInput kBadInputs[] = {
       "s.yaml:30:11: error: progression.senior: role 'senior' is not declared in roles",
       "s.yaml:30:52: error: progression.senior.annual_probability: must be between 0 and 1 (got 1.5)",
       "s.yaml:30:74: error: progression.senior.review.first: before the start date"}},
+    {"grow-your-own: own staff on a graduate programme, a cohort before the start",
+     "  policy: least_loaded\n",
+     "  policy: least_loaded\ngrow_your_own:\n  step_up:\n    kind: step_up\n"
+     "    role: social_worker\n    from_role: social_worker\n"
+     "    cohorts: { first: 2016-01-01 }\n    size: 10\n    length: 14 months\n"
+     "    completion_rate: 1.2\n",
+     {"s.yaml:32:16: error: grow_your_own.step_up.from_role: only apprenticeships train the "
+      "service's own staff",
+      "s.yaml:33:23: error: grow_your_own.step_up.cohorts.first: before the start date",
+      "s.yaml:36:22: error: grow_your_own.step_up.completion_rate: must be between 0 and 1 (got "
+      "1.2)"}},
+    {"grow-your-own apprentices into their own role", "  policy: least_loaded\n",
+     "  policy: least_loaded\ngrow_your_own:\n  apprentices:\n    kind: apprenticeship\n"
+     "    role: social_worker\n    from_role: social_worker\n"
+     "    cohorts: { first: 2017-01-01 }\n    size: 10\n    length: 3 years\n"
+     "    completion_rate: 0.8\n",
+     {"s.yaml:32:16: error: grow_your_own.apprentices.from_role: the same role as the one "
+      "qualified into"}},
 };
 // clang-format on
 
