@@ -30,14 +30,19 @@ void AsyeProcess::schedule_intakes(double after, bool inclusive, engine::Simulat
 }
 
 void AsyeProcess::reconfigure(const AsyeParams& next, engine::Simulator& sim) {
-    const bool enabled = params_->enabled;
+    const AsyeParams& before = *params_;
     params_ = &next;
-    if (!enabled) return;
-    staffing_.set_asye_protection(next.protection, sim);
-    ++intake_generation_;
-    schedule_intakes(sim.now(), false, sim);
-    for (WorkerId w = 0; w < nqsws_.size(); ++w) {
-        if (nqsws_[w].tracked) schedule_assessment(w, sim);
+    if (!before.enabled) return;
+    // Only what changed is re-timed, so that an intervention changing nothing changes no number.
+    if (!(next.protection == before.protection)) staffing_.set_asye_protection(next.protection, sim);
+    if (next.intakes != before.intakes || next.role != before.role) {
+        ++intake_generation_;
+        schedule_intakes(sim.now(), false, sim);
+    }
+    if (next.length_days != before.length_days || next.extension_days != before.extension_days) {
+        for (WorkerId w = 0; w < nqsws_.size(); ++w) {
+            if (nqsws_[w].tracked) schedule_assessment(w, sim);
+        }
     }
 }
 

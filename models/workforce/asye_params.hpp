@@ -18,6 +18,8 @@ namespace wfsim::model {
 struct AsyeIntake {
     Recurrence when;
     int count = 0;
+
+    friend bool operator==(const AsyeIntake&, const AsyeIntake&) = default;
 };
 
 struct AsyeParams {

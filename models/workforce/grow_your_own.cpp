@@ -149,8 +149,17 @@ void GrowYourOwnProcess::schedule(double after, bool inclusive, engine::Simulato
 }
 
 void GrowYourOwnProcess::reconfigure(const GrowYourOwnParams& next, engine::Simulator& sim) {
+    const GrowYourOwnParams& before = *params_;
     params_ = &next;
     for (const GrowYourOwnProgramme& p : next.programmes) stream_of(p.name);
+    // Pending cohorts and placements stand when their timetables are unchanged.
+    bool same = next.programmes.size() == before.programmes.size() &&
+                next.students.enabled == before.students.enabled &&
+                next.students.when == before.students.when;
+    for (std::size_t i = 0; same && i < next.programmes.size(); ++i) {
+        same = next.programmes[i].cohorts == before.programmes[i].cohorts;
+    }
+    if (same) return;
     ++generation_;
     schedule(sim.now(), false, sim);
 }

@@ -1,5 +1,6 @@
 #include "models/workforce/progression.hpp"
 
+#include <algorithm>
 #include <limits>
 
 #include "models/phases.hpp"
@@ -58,11 +59,14 @@ ProgressionProcess::ProgressionProcess(const ProgressionParams& params, Staffing
       staffing_(staffing),
       handler_(sim.add_handler(*this)),
       seed_(seed),
-      replication_(replication) {
-    for (const ProgressionRule& rule : params.rules) {
-        streams_.emplace_back(seed, replication,
-                              "progression." + staffing.roles()[rule.from].name);
+      replication_(replication),
+      streams_(staffing.roles().size()) {}
+
+engine::RandomStream& ProgressionProcess::stream(RoleId from) {
+    if (!streams_[from]) {
+        streams_[from].emplace(seed_, replication_, "progression." + staffing_.roles()[from].name);
     }
+    return *streams_[from];
 }
 
 void ProgressionProcess::start(engine::Simulator& sim) {
@@ -77,12 +81,17 @@ void ProgressionProcess::schedule(double after, bool inclusive, engine::Simulato
 }
 
 void ProgressionProcess::reconfigure(const ProgressionParams& next, engine::Simulator& sim) {
+    const ProgressionParams& before = *params_;
     params_ = &next;
-    streams_.clear();
-    for (const ProgressionRule& rule : next.rules) {
-        streams_.emplace_back(seed_, replication_,
-                              "progression." + staffing_.roles()[rule.from].name);
-    }
+    // Pending reviews stand when the timetable is unchanged (an intervention changing only a
+    // probability re-times nothing).
+    const bool same_timetable =
+        next.rules.size() == before.rules.size() &&
+        std::equal(next.rules.begin(), next.rules.end(), before.rules.begin(),
+                   [](const ProgressionRule& a, const ProgressionRule& b) {
+                       return a.review == b.review;
+                   });
+    if (same_timetable) return;
     ++generation_;
     schedule(sim.now(), false, sim);
 }
@@ -103,14 +112,14 @@ void ProgressionProcess::review(std::uint32_t index, engine::Simulator& sim) {
     // Decide for everyone first, in slot order, then move: a move cannot change who is
     // eligible. Those who moved up at this instant (another rule's review) wait a round.
     movers_.clear();
-    engine::RandomStream& stream = streams_[index];
+    engine::RandomStream& draws = stream(rule.from);
     for (WorkerId id = 0; id < staffing_.worker_capacity(); ++id) {
         const Worker& w = staffing_.worker(id);
         if (!w.active || w.contract != Contract::Permanent || w.role != rule.from ||
             w.on_notice || w.in_asye || moved_at_[id] == now) {
             continue;
         }
-        if (stream.bernoulli(rule.annual_probability)) movers_.push_back(id);
+        if (draws.bernoulli(rule.annual_probability)) movers_.push_back(id);
     }
     Placement places(staffing_, rule.to);
     for (const WorkerId id : movers_) {

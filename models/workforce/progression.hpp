@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "engine/calendar.hpp"
@@ -50,13 +51,15 @@ public:
 private:
     void review(std::uint32_t rule, engine::Simulator& sim);
     void schedule(double after, bool inclusive, engine::Simulator& sim);
+    engine::RandomStream& stream(RoleId from);
 
     const ProgressionParams* params_;
     Staffing& staffing_;
     engine::HandlerId handler_;
     std::uint64_t seed_;
     std::uint64_t replication_;
-    std::vector<engine::RandomStream> streams_;  // per rule: "progression.<from role>"
+    // Per role progressed from, made on first use: "progression.<role>".
+    std::vector<std::optional<engine::RandomStream>> streams_;
     std::vector<double> moved_at_;               // by worker slot: time of their last move up
     std::vector<WorkerId> movers_;               // scratch, reused
     std::uint32_t generation_ = 0;               // reviews of replaced parameters are stale

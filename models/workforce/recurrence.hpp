@@ -23,6 +23,8 @@ struct Recurrence {
 
     // The first occurrence strictly after `t` (or at `t` when `inclusive`); infinity if none.
     double next(double t, bool inclusive) const;
+
+    friend bool operator==(const Recurrence&, const Recurrence&) = default;
 };
 
 }  // namespace wfsim::model

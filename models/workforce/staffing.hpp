@@ -50,6 +50,8 @@ struct ProtectedCaseload {
     double share_of_cap = 1.0;
     int max = INT_MAX;
     double development_time = 0.0;
+
+    friend bool operator==(const ProtectedCaseload&, const ProtectedCaseload&) = default;
 };
 
 struct Post {
