@@ -13,8 +13,12 @@
 #include "models/phases.hpp"
 #include "models/workforce/absence.hpp"
 #include "models/workforce/agency.hpp"
+#include "models/workforce/asye.hpp"
 #include "models/workforce/campaigns.hpp"
+#include "models/workforce/grow_your_own.hpp"
 #include "models/workforce/hiring.hpp"
+#include "models/workforce/progression.hpp"
+#include "models/workforce/promotion.hpp"
 #include "models/workforce/recruitment.hpp"
 #include "models/workforce/staffing.hpp"
 #include "models/workforce/turnover.hpp"
@@ -45,23 +49,28 @@ public:
             output::SeriesTable& table, output::RecordTable* events)
         : scenario_(s),
           caseload_(total_posts(s), s.allocation, sim_),
-          staffing_(s.roles, s.staffing, caseload_, s.seed, replication),
-          turnover_(s.turnover, s.leaving, s.retention, s.roles, staffing_, caseload_, sim_, s.seed,
-                    replication),
+          staffing_(s.roles, s.staffing, caseload_, s.seed, replication,
+                    s.asye.enabled ? s.asye.protection : ProtectedCaseload{}),
+          turnover_(s.turnover, s.leaving, s.retention, s.roles, staffing_, caseload_, sim_,
+                    s.seed, replication),
           recruitment_(s.recruitment, staffing_, sim_, s.seed, replication),
           hiring_(s.recruitment.reserve_list, s.recruitment.over_recruitment,
-                  /*nqsw_in_asye=*/false, staffing_, sim_, s.seed, replication),
+                  /*nqsw_in_asye=*/s.asye.enabled, staffing_, sim_, s.seed, replication),
           campaigns_(s.recruitment.campaigns, applicant_multipliers(s), hiring_, staffing_, sim_,
                      s.seed, replication),
           agency_(s.agency, staffing_, caseload_, sim_, s.seed, replication),
           absence_(s.absence, staffing_, sim_, s.seed, replication),
           demand_(s.demand, caseload_, sim_, s.seed, replication),
+          asye_(s.asye, s.start, staffing_, sim_, s.seed, replication),
+          promotion_(s.promotion, staffing_, sim_, s.seed, replication),
+          progression_(s.progression, staffing_, sim_, s.seed, replication),
+          grow_your_own_(s.grow_your_own, s.asye.enabled, staffing_, sim_, s.seed, replication),
           flows_(staffing_),
           costs_(s.costs, s.retention, staffing_),
-          recorder_(
-              sample_times, staffing_, caseload_,
-              PipelineSources{flows_, turnover_, campaigns_, hiring_, costs_, absence_, agency_},
-              table, replication, sim_),
+          recorder_(sample_times, staffing_, caseload_,
+                    PipelineSources{flows_, turnover_, campaigns_, hiring_, costs_, absence_,
+                                    agency_, asye_, progression_, grow_your_own_},
+                    table, replication, sim_),
           handler_(sim_.add_handler(*this)) {
         sim_.reserve(2 * total_posts(s) + 64);  // so that the queue never grows in the hot loop
         staffing_.add_observer(turnover_);
@@ -70,6 +79,9 @@ public:
         staffing_.add_observer(agency_);
         staffing_.add_observer(flows_);
         staffing_.add_observer(absence_);
+        staffing_.add_observer(asye_);
+        staffing_.add_observer(promotion_);
+        staffing_.add_observer(grow_your_own_);
         if (events != nullptr) {
             log_.emplace(staffing_, *events, replication);
             staffing_.add_observer(*log_);
@@ -81,6 +93,9 @@ public:
         turnover_.start(sim_);
         campaigns_.start(sim_);
         agency_.start(sim_);
+        asye_.start(sim_);
+        progression_.start(sim_);
+        grow_your_own_.start(sim_);
         demand_.start(sim_);
         recorder_.start(sim_);
         for (std::uint32_t i = 0; i < scenario_.interventions.size(); ++i) {
@@ -103,6 +118,10 @@ public:
         absence_.reconfigure(next.absence, sim);
         demand_.reconfigure(next.demand, sim);
         costs_.reconfigure(next.costs, next.retention, sim.now());
+        asye_.reconfigure(next.asye, sim);
+        promotion_.reconfigure(next.promotion, sim);
+        progression_.reconfigure(next.progression, sim);
+        grow_your_own_.reconfigure(next.grow_your_own, sim);
     }
 
 private:
@@ -117,6 +136,10 @@ private:
     AgencyProcess agency_;
     AbsenceProcess absence_;
     DemandProcess demand_;
+    AsyeProcess asye_;
+    PromotionProcess promotion_;
+    ProgressionProcess progression_;
+    GrowYourOwnProcess grow_your_own_;
     StaffFlows flows_;
     CostLedger costs_;
     Recorder recorder_;

@@ -112,6 +112,21 @@ std::vector<output::SeriesSpec> metric_specs(const std::vector<std::string>& rol
          "Agency workers who left before the end of their assignment in the interval."},
     };
     specs.insert(specs.end(), policy.begin(), policy.end());
+    const std::vector<output::SeriesSpec> programmes = {
+        {"asye_passed", "workers",
+         "NQSWs who passed their ASYE in the interval (including after an extension)."},
+        {"asye_extended", "workers", "NQSWs whose ASYE was extended in the interval."},
+        {"asye_failed", "workers",
+         "NQSWs who failed their ASYE in the interval (they leave: leavers_asye_failed)."},
+        {"trainees", "people",
+         "Grow-your-own trainees in training at the sample time (apprentices included)."},
+        {"trainees_qualified", "people",
+         "Grow-your-own trainees who qualified and joined as NQSWs in the interval."},
+        {"progressions", "workers",
+         "Permanent staff who moved up a grade at a grade-progression review in the interval "
+         "(also counted in hires_promotion)."},
+    };
+    specs.insert(specs.end(), programmes.begin(), programmes.end());
     return specs;
 }
 

@@ -90,6 +90,19 @@ enum class StaffPolicyMetric : std::size_t {
 };
 inline constexpr std::size_t kStaffPolicyMetricCount =
     static_cast<std::size_t>(StaffPolicyMetric::Count);
+// The staff programmes' series (ASYE, grow your own, grade progression), recorded last, after
+// the absence and agency-policy series, in this order.
+enum class ProgrammeMetric : std::size_t {
+    AsyePassed,
+    AsyeExtended,
+    AsyeFailed,
+    Trainees,
+    TraineesQualified,
+    Progressions,
+    Count
+};
+inline constexpr std::size_t kProgrammeMetricCount =
+    static_cast<std::size_t>(ProgrammeMetric::Count);
 
 // The core series, in Metric order.
 const std::vector<output::SeriesSpec>& metric_specs();
@@ -97,6 +110,8 @@ const std::vector<output::SeriesSpec>& metric_specs();
 // Every series of a run of a service with these roles: the core ones, the pipeline ones,
 // hires by route ("hires_<route>"), leavers by destination ("leavers_<destination>"), the
 // per-role ones, then the absence and agency-policy ones.
+// hires by route ("hires_<route>"), leavers by destination ("leavers_<destination>"), then
+// the per-role ones, then the programme ones.
 std::vector<output::SeriesSpec> metric_specs(const std::vector<std::string>& roles);
 
 inline std::size_t index(Metric m) {
@@ -121,6 +136,10 @@ inline std::size_t index(RoleMetric m, std::size_t role) {
 inline std::size_t index(StaffPolicyMetric m, std::size_t roles) {
     return kMetricCount + kPipelineMetricCount + kRouteCount + kLeaverSeries +
            roles * kRoleMetricCount + static_cast<std::size_t>(m);
+}
+// The programme series come after the absence and agency-policy ones.
+inline std::size_t index(ProgrammeMetric m, std::size_t roles) {
+    return index(StaffPolicyMetric::Count, roles) + static_cast<std::size_t>(m);
 }
 
 }  // namespace wfsim::model

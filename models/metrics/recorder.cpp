@@ -96,6 +96,11 @@ Recorder::Cumulative Recorder::snapshot(double now) const {
     c.refused = pipeline_.agency.refused();
     c.returners = pipeline_.agency.returners();
     c.early_leavers = pipeline_.agency.early_leavers();
+    for (std::size_t o = 0; o < kAsyeOutcomeCount; ++o) {
+        c.asye[o] = pipeline_.asye.outcomes(static_cast<AsyeOutcome>(o));
+    }
+    c.progressions = pipeline_.progression.progressions();
+    c.trainees_qualified = pipeline_.grow_your_own.qualified();
     return c;
 }
 
@@ -125,7 +130,7 @@ void Recorder::record_pipeline(std::size_t sample, double now, const Cumulative&
         const Worker& w = staffing_.worker(id);
         if (!w.active) continue;
         (w.contract == Contract::Permanent ? fte_permanent : fte_agency) += w.fte;
-        if (caseload_.cap(id) > 0) case_holding_fte += w.fte;
+        case_holding_fte += staffing_.case_holding_fte(id);
         if (w.contract != Contract::Permanent) continue;
         if (w.post == kNone) ++in_pool;
         const double tenure = now - w.started;
@@ -240,6 +245,22 @@ void Recorder::record_staff_policy(std::size_t sample, const Cumulative& current
     put_policy(StaffPolicyMetric::AgencyEarlyLeavers, flow(&Cumulative::early_leavers));
 }
 
+void Recorder::record_programmes(std::size_t sample, const Cumulative& current) {
+    const std::size_t roles = staffing_.roles().size();
+    const auto put_flow = [&](ProgrammeMetric m, std::uint64_t now, std::uint64_t before) {
+        put(sample, index(m, roles), static_cast<double>(now - before));
+    };
+    constexpr std::array<ProgrammeMetric, kAsyeOutcomeCount> kOutcomeSeries = {
+        ProgrammeMetric::AsyePassed, ProgrammeMetric::AsyeExtended, ProgrammeMetric::AsyeFailed};
+    for (std::size_t o = 0; o < kAsyeOutcomeCount; ++o) {
+        put_flow(kOutcomeSeries[o], current.asye[o], previous_.asye[o]);
+    }
+    put(sample, index(ProgrammeMetric::Trainees, roles), pipeline_.grow_your_own.trainees());
+    put_flow(ProgrammeMetric::TraineesQualified, current.trainees_qualified,
+             previous_.trainees_qualified);
+    put_flow(ProgrammeMetric::Progressions, current.progressions, previous_.progressions);
+}
+
 void Recorder::record(std::size_t sample, double now) {
     const Cumulative current = snapshot(now);
     const double permanent = staffing_.permanent_count();
@@ -276,6 +297,7 @@ void Recorder::record(std::size_t sample, double now) {
     record_costs(sample, current);
     record_roles(sample, current);
     record_staff_policy(sample, current);
+    record_programmes(sample, current);
     previous_ = current;
 }
 

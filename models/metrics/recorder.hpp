@@ -16,6 +16,9 @@
 #include "models/metrics/staff_flows.hpp"
 #include "models/workforce/absence.hpp"
 #include "models/workforce/agency.hpp"
+#include "models/workforce/asye.hpp"
+#include "models/workforce/grow_your_own.hpp"
+#include "models/workforce/progression.hpp"
 #include "models/workforce/campaigns.hpp"
 #include "models/workforce/hiring.hpp"
 #include "models/workforce/staffing.hpp"
@@ -33,6 +36,9 @@ struct PipelineSources {
     const CostLedger& costs;
     const AbsenceProcess& absence;
     const AgencyProcess& agency;
+    const AsyeProcess& asye;
+    const ProgressionProcess& progression;
+    const GrowYourOwnProcess& grow_your_own;
 };
 
 class Recorder final : public engine::EventHandler {
@@ -71,6 +77,9 @@ private:
         std::uint64_t refused = 0;
         std::uint64_t returners = 0;
         std::uint64_t early_leavers = 0;
+        std::array<std::uint64_t, kAsyeOutcomeCount> asye{};
+        std::uint64_t progressions = 0;
+        std::uint64_t trainees_qualified = 0;
     };
 
     Cumulative snapshot(double now) const;
@@ -81,6 +90,7 @@ private:
     void record_roles(std::size_t sample, const Cumulative& current);
     void record_costs(std::size_t sample, const Cumulative& current);
     void record_staff_policy(std::size_t sample, const Cumulative& current);
+    void record_programmes(std::size_t sample, const Cumulative& current);
 
     std::span<const double> times_;
     const Staffing& staffing_;

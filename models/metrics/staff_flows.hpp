@@ -1,5 +1,7 @@
 // Cumulative counts of permanent starters by route and leavers by destination, kept by
-// watching Staffing, for the recorder's interval series.
+// watching Staffing, for the recorder's interval series. Moves within the service (promotion,
+// grade progression, qualified apprentices) count under their route too, though they are not
+// starters to the service.
 #pragma once
 
 #include <array>
@@ -14,6 +16,9 @@ public:
     explicit StaffFlows(const Staffing& staffing) : staffing_(staffing) {}
 
     void permanent_started(WorkerId worker, engine::Simulator&) override {
+        ++starters_[index_of(staffing_.worker(worker).route)];
+    }
+    void worker_moved(WorkerId worker, RoleId, engine::Simulator&) override {
         ++starters_[index_of(staffing_.worker(worker).route)];
     }
     void worker_leaving(WorkerId worker, Destination destination, engine::Simulator&) override {

@@ -115,12 +115,20 @@ void read_sections(config::Section root, Scenario& s, bool at_start = true) {
     s.absence = AbsenceParams::read(root);
     s.demand = DemandParams::read(root);
     s.allocation = AllocationParams::read(root);
+    s.asye = AsyeParams::read(root, s.roles, s.start);
+    s.promotion = PromotionParams::read(root, s.roles);
+    s.progression = ProgressionParams::read(root, s.roles, s.start);
+    s.grow_your_own = GrowYourOwnParams::read(root, s.roles, s.start);
 }
 
 // What an intervention may not do that overrides alone cannot tell: change the set of roles.
 void check_epoch(const Scenario& base, const Scenario& epoch, config::Section item) {
     if (epoch.roles.names() != base.roles.names()) {
         item.error("set", "roles cannot be added during a run (declare them from the start)");
+    }
+    if (epoch.asye.enabled != base.asye.enabled) {
+        item.error("set", "the ASYE cannot be switched on or off during a run (declare asye: "
+                          "from the start)");
     }
 }
 

@@ -19,6 +19,11 @@
 #include "models/scenario/roles.hpp"
 #include "models/workforce/absence_params.hpp"
 #include "models/workforce/agency_params.hpp"
+#include "models/workforce/agency.hpp"
+#include "models/workforce/asye_params.hpp"
+#include "models/workforce/grow_your_own.hpp"
+#include "models/workforce/progression.hpp"
+#include "models/workforce/promotion.hpp"
 #include "models/workforce/recruitment.hpp"
 #include "models/workforce/staffing.hpp"
 #include "models/workforce/turnover_params.hpp"
@@ -66,6 +71,10 @@ struct Scenario {
     AbsenceParams absence;
     DemandParams demand;
     AllocationParams allocation;
+    AsyeParams asye;
+    PromotionParams promotion;
+    ProgressionParams progression;
+    GrowYourOwnParams grow_your_own;
 
     std::vector<Intervention> interventions;  // in date order
 };

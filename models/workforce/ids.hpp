@@ -59,6 +59,13 @@ inline constexpr std::size_t kResignationDestinations = 3;
 
 enum class Absence : std::uint8_t { None, Sickness, Maternity };
 
+// The result of an NQSW's ASYE assessment: passed (a qualified social worker from now),
+// extended (assessed again after an extension) or failed (leaves the service).
+enum class AsyeOutcome : std::uint8_t { Passed, Extended, Failed };
+inline constexpr std::size_t kAsyeOutcomeCount = 3;
+inline constexpr std::array<std::string_view, kAsyeOutcomeCount> kAsyeOutcomeNames = {
+    "passed", "extended", "failed"};
+
 template <class E>
 constexpr std::size_t index_of(E e) {
     return static_cast<std::size_t>(e);

@@ -195,13 +195,25 @@ void Staffing::permanent_leaves(WorkerId worker, Destination destination, engine
 }
 
 void Staffing::move_to_post(WorkerId worker, PostId to, engine::Simulator& sim) {
+    move_to(worker, posts_[to].role, to, Hire{.route = Route::Promotion}, sim);
+}
+
+void Staffing::move_to(WorkerId worker, RoleId role, PostId to, const Hire& as,
+                       engine::Simulator& sim) {
     Worker& w = workers_[worker];
-    Post& target = posts_[to];
-    if (!target.vacant() || target.abolished)
-        throw std::logic_error("promotion into a filled post");
-    if (target.cover != kNone) end_cover(target, sim);
+    if (!w.active || w.contract != Contract::Permanent || w.on_notice) {
+        throw std::logic_error("move of a worker who is not staying permanent staff");
+    }
+    if (to != kNone) {
+        Post& target = posts_[to];
+        if (!target.vacant() || target.abolished || target.role != role) {
+            throw std::logic_error("move into a filled post or one of another role");
+        }
+        if (target.cover != kNone) end_cover(target, sim);
+    }
     const PostId from = w.post;
-    RoleCounts& old_role = by_role_[w.role];
+    const RoleId from_role = w.role;
+    RoleCounts& old_role = by_role_[from_role];
     --old_role.permanent;
     if (from != kNone) {
         posts_[from].holder = kNone;
@@ -209,27 +221,34 @@ void Staffing::move_to_post(WorkerId worker, PostId to, engine::Simulator& sim) 
         --in_post_;
         ++posts_[from].vacancy_spell;
     } else {
-        std::erase(pool_[w.role], worker);
+        std::erase(pool_[from_role], worker);
     }
-    book_fte(w.role, Contract::Permanent, -w.fte, sim.now());
-    book_fte(target.role, Contract::Permanent, w.fte, sim.now());
-    w.role = target.role;
+    book_fte(from_role, Contract::Permanent, -w.fte, sim.now());
+    book_fte(role, Contract::Permanent, w.fte, sim.now());
+    w.role = role;
     w.post = to;
-    w.route = Route::Promotion;
-    w.in_asye = false;
-    target.holder = worker;
-    ++target.vacancy_spell;
-    target.incoming = false;
-    ++by_role_[w.role].permanent;
-    ++by_role_[w.role].in_post;
-    ++in_post_;
-    refresh_cap(worker);
-    if (from != kNone && !fill_from_pool(from)) {
-        caseload_.rebalance(sim);
-        announce_vacancy(from, sim);
-        return;
+    w.route = as.route;
+    w.in_asye = as.in_asye;
+    RoleCounts& new_role = by_role_[role];
+    ++new_role.permanent;
+    if (to != kNone) {
+        Post& target = posts_[to];
+        target.holder = worker;
+        ++target.vacancy_spell;
+        target.incoming = false;
+        ++new_role.in_post;
+        ++in_post_;
+    } else {
+        pool_[role].push_back(worker);
     }
+    refresh_cap(worker);
+    if (cap_of(worker) == 0 && caseload_.load(worker) > 0) {
+        caseload_.hand_on_cases(worker, sim.now());
+    }
+    const bool announce = from != kNone && !fill_from_pool(from);
     caseload_.rebalance(sim);
+    for (StaffingObserver* o : observers_) o->worker_moved(worker, from_role, sim);
+    if (announce) announce_vacancy(from, sim);
 }
 
 WorkerId Staffing::start_agency(PostId post, engine::Simulator& sim) {
@@ -269,6 +288,35 @@ void Staffing::set_in_asye(WorkerId worker, bool in_asye, engine::Simulator& sim
     refresh_cap(worker);
     caseload_.rebalance(sim);
     for (StaffingObserver* o : observers_) o->capacity_changed(worker, sim);
+}
+
+void Staffing::complete_asye(WorkerId worker, AsyeOutcome outcome, engine::Simulator& sim) {
+    for (StaffingObserver* o : observers_) o->asye_completed(worker, outcome, sim);
+    switch (outcome) {
+        case AsyeOutcome::Passed:
+            set_in_asye(worker, false, sim);
+            return;
+        case AsyeOutcome::Extended:
+            return;
+        case AsyeOutcome::Failed:
+            permanent_leaves(worker, Destination::AsyeFailed, sim);
+            return;
+    }
+}
+
+void Staffing::set_asye_protection(const ProtectedCaseload& protection, engine::Simulator& sim) {
+    protection_ = protection;
+    std::vector<WorkerId> changed;
+    for (WorkerId id = 0; id < workers_.size(); ++id) {
+        if (workers_[id].active && workers_[id].in_asye) {
+            refresh_cap(id);
+            changed.push_back(id);
+        }
+    }
+    caseload_.rebalance(sim);
+    for (const WorkerId id : changed) {
+        for (StaffingObserver* o : observers_) o->capacity_changed(id, sim);
+    }
 }
 
 void Staffing::start_absence(WorkerId worker, Absence kind, engine::Simulator& sim) {
@@ -384,7 +432,15 @@ int Staffing::cap_of(WorkerId worker) const {
     if (w.absence != Absence::None) return 0;
     const int cap = (*roles_)[w.role].cap_for(w.fte);
     if (!w.in_asye) return cap;
-    return std::min(static_cast<int>(cap * protection_.share_of_cap + 1e-9), protection_.max);
+    const double protected_cap =
+        cap * protection_.share_of_cap * (1.0 - protection_.development_time);
+    return std::min(static_cast<int>(protected_cap + 1e-9), protection_.max);
+}
+
+double Staffing::case_holding_fte(WorkerId worker) const {
+    const Worker& w = workers_[worker];
+    if (caseload_.cap(worker) <= 0) return 0.0;
+    return w.in_asye ? w.fte * (1.0 - protection_.development_time) : w.fte;
 }
 
 WorkerId Staffing::hire(PostId post, RoleId role, Contract contract, double now, double fte) {

@@ -44,9 +44,14 @@ struct StaffingParams {
 };
 
 // The caseload protection of NQSWs in their ASYE: a share of their usual cap and a maximum.
+// Protected development time takes a further share of their working time away from cases:
+// their cap is min(floor(usual cap x share_of_cap x (1 - development_time)), max).
 struct ProtectedCaseload {
     double share_of_cap = 1.0;
     int max = INT_MAX;
+    double development_time = 0.0;
+
+    friend bool operator==(const ProtectedCaseload&, const ProtectedCaseload&) = default;
 };
 
 struct Post {
@@ -109,6 +114,13 @@ public:
     virtual void capacity_changed(WorkerId, engine::Simulator&) {}
     // An absent worker needs agency cover (the absence policy decided so; agency books it).
     virtual void cover_needed(WorkerId, engine::Simulator&) {}
+    // An NQSW's ASYE was assessed; told before the outcome takes effect (a failed NQSW is
+    // still in post).
+    virtual void asye_completed(WorkerId, AsyeOutcome, engine::Simulator&) {}
+    // A permanent worker moved to another post or role within the service (promotion, grade
+    // progression, a qualified apprentice); their record already shows the new role, route
+    // and post.
+    virtual void worker_moved(WorkerId, RoleId /*from_role*/, engine::Simulator&) {}
 };
 
 class Staffing {
@@ -136,6 +148,12 @@ public:
     void permanent_leaves(WorkerId worker, Destination destination, engine::Simulator& sim);
     // Promotion: the worker leaves their post for `to` (vacant) in another role.
     void move_to_post(WorkerId worker, PostId to, engine::Simulator& sim);
+    // A move within the service: the worker (permanent, not on notice) leaves their post, or
+    // the pool, for the vacant post `to` of `role`, or for the pool of `role` when `to` is
+    // kNone, with the route and ASYE status of `as`. Their old post goes to the role's pool
+    // or falls vacant (recruitment starts). Moving to a role that holds no cases hands their
+    // cases on. Tenure and the leaving clock carry on.
+    void move_to(WorkerId worker, RoleId role, PostId to, const Hire& as, engine::Simulator& sim);
 
     WorkerId start_agency(PostId post, engine::Simulator& sim);
     // Agency cover of an absent worker (or extra capacity when `absent` is kNone). The cover
@@ -150,6 +168,13 @@ public:
     void set_in_asye(WorkerId worker, bool in_asye, engine::Simulator& sim);
     // A permanent worker present in the service goes absent: their cap is 0 (they take no new
     // cases) but they keep the cases they hold until hand_on_cases.
+    // The outcome of an NQSW's ASYE, told to observers first: passed ends the ASYE (full
+    // cap, the role's usual turnover), extended changes nothing, failed makes them leave
+    // (Destination::AsyeFailed).
+    void complete_asye(WorkerId worker, AsyeOutcome outcome, engine::Simulator& sim);
+    // New ASYE protection from now; the caps of NQSWs in their ASYE follow.
+    void set_asye_protection(const ProtectedCaseload& protection, engine::Simulator& sim);
+    const ProtectedCaseload& asye_protection() const { return protection_; }
     void start_absence(WorkerId worker, Absence kind, engine::Simulator& sim);
     // Long absence: the worker's cases are handed on (each a change of worker).
     void hand_on_cases(WorkerId worker, engine::Simulator& sim);
@@ -205,6 +230,9 @@ public:
 
     // The cap a worker's caseload is held to now (role, FTE, ASYE protection, absence).
     int cap_of(WorkerId worker) const;
+    // The FTE a worker gives to cases now: 0 without a cap, less the protected development
+    // time of an NQSW in their ASYE.
+    double case_holding_fte(WorkerId worker) const;
 
 private:
     struct RoleCounts {

@@ -142,6 +142,19 @@ void TurnoverProcess::permanent_started(WorkerId worker, engine::Simulator& sim)
     schedule(worker, sim);
 }
 
+void TurnoverProcess::worker_moved(WorkerId worker, RoleId, engine::Simulator& sim) {
+    const Worker& w = staffing_.worker(worker);
+    Clock& c = clock(worker);
+    if (c.running) {
+        retime(worker, sim);
+    } else if (c.idle && annual_rate(w) > 0.0) {
+        // No clock was drawn in a role that never leaves: the new role's starts now.
+        c.idle = false;
+        draw_clock(worker, streams_[w.role], sim.now());
+        schedule(worker, sim);
+    }
+}
+
 void TurnoverProcess::capacity_changed(WorkerId worker, engine::Simulator& sim) {
     const Worker& w = staffing_.worker(worker);
     if (w.contract != Contract::Permanent || worker >= clocks_.size()) return;

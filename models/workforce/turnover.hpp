@@ -44,6 +44,8 @@ public:
 
     void permanent_started(WorkerId worker, engine::Simulator& sim) override;
     void capacity_changed(WorkerId worker, engine::Simulator& sim) override;
+    // A move to another role re-times the departure at the new role's hazard.
+    void worker_moved(WorkerId worker, RoleId from_role, engine::Simulator& sim) override;
     void handle(const engine::Event& event, engine::Simulator& sim) override;
 
     // Cumulative, for the recorder.

@@ -156,6 +156,57 @@ const BadInput kBadInputs[] = {
      "seed: -1\nreplications: 0",
      {"s.yaml:5:7: error: seed: must be between 0 and 9007199254740992 (got -1)",
       "s.yaml:6:15: error: replications: must be between 1 and 100000 (got 0)"}},
+    {"ASYE outcomes not adding up to 1", "  policy: least_loaded\n",
+     "  policy: least_loaded\nasye:\n  role: social_worker\n"
+     "  outcomes: { pass: 0.8, extend: 0.1, fail: 0.2 }\n  extension: { pass: 1 }\n",
+     {"s.yaml:30:13: error: asye.outcomes: shares must add up to 1 (got 1.1)"}},
+    {"ASYE of an undeclared role", "  policy: least_loaded\n",
+     "  policy: least_loaded\nasye: { role: social_wroker }\n",
+     {"s.yaml:28:15: error: asye.role: role 'social_wroker' is not declared in roles (did you "
+      "mean 'social_worker'?)"}},
+    {"ASYE extension without its section", "  policy: least_loaded\n",
+     "  policy: least_loaded\nasye:\n  role: social_worker\n"
+     "  outcomes: { pass: 0.8, extend: 0.2 }\n",
+     {"s.yaml:30:13: error: asye.outcomes: extend is above 0 but there is no extension: section"}},
+    {"ASYE intake before the start", "  policy: least_loaded\n",
+     "  policy: least_loaded\nasye:\n  role: social_worker\n"
+     "  intakes:\n    - { date: 2015-09-01, count: 8 }\n"
+     "    - { date: 2016-09-01, count: 8, every: 1 year, until: 2016-01-01 }\n",
+     {"s.yaml:31:15: error: asye.intakes[0].date: before the start date",
+      "s.yaml:32:59: error: asye.intakes[1].until: before the first intake"}},
+    {"promotion from an undeclared role", "  policy: least_loaded\n",
+     "  policy: least_loaded\npromotion:\n  social_worker: { from: support_worker, share: 0.5 }\n",
+     {"s.yaml:29:26: error: promotion.social_worker.from: role 'support_worker' is not declared "
+      "in roles"}},
+    {"promotion of a role into itself", "  policy: least_loaded\n",
+     "  policy: least_loaded\npromotion:\n  social_worker: { from: social_worker, share: 0.5 }\n",
+     {"s.yaml:29:26: error: promotion.social_worker.from: a role cannot be promoted into itself"}},
+    {"progression into itself and to an undeclared role", "  policy: least_loaded\n",
+     "  policy: least_loaded\nprogression:\n"
+     "  social_worker: { to: social_worker, annual_probability: 0.1, review: { first: 2017-04-01 } }\n"
+     "  senior: { to: social_worker, annual_probability: 1.5, review: { first: 2016-01-01 } }\n",
+     {"s.yaml:29:24: error: progression.social_worker.to: a role cannot progress into itself",
+      "s.yaml:30:11: error: progression.senior: role 'senior' is not declared in roles",
+      "s.yaml:30:52: error: progression.senior.annual_probability: must be between 0 and 1 (got 1.5)",
+      "s.yaml:30:74: error: progression.senior.review.first: before the start date"}},
+    {"grow-your-own: own staff on a graduate programme, a cohort before the start",
+     "  policy: least_loaded\n",
+     "  policy: least_loaded\ngrow_your_own:\n  step_up:\n    kind: step_up\n"
+     "    role: social_worker\n    from_role: social_worker\n"
+     "    cohorts: { first: 2016-01-01 }\n    size: 10\n    length: 14 months\n"
+     "    completion_rate: 1.2\n",
+     {"s.yaml:32:16: error: grow_your_own.step_up.from_role: only apprenticeships train the "
+      "service's own staff",
+      "s.yaml:33:23: error: grow_your_own.step_up.cohorts.first: before the start date",
+      "s.yaml:36:22: error: grow_your_own.step_up.completion_rate: must be between 0 and 1 (got "
+      "1.2)"}},
+    {"grow-your-own apprentices into their own role", "  policy: least_loaded\n",
+     "  policy: least_loaded\ngrow_your_own:\n  apprentices:\n    kind: apprenticeship\n"
+     "    role: social_worker\n    from_role: social_worker\n"
+     "    cohorts: { first: 2017-01-01 }\n    size: 10\n    length: 3 years\n"
+     "    completion_rate: 0.8\n",
+     {"s.yaml:32:16: error: grow_your_own.apprentices.from_role: the same role as the one "
+      "qualified into"}},
 };
 // clang-format on
 
