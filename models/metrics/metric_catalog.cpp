@@ -62,12 +62,14 @@ std::vector<output::SeriesSpec> metric_specs(const std::vector<std::string>& rol
          "Share of permanent staff with 2 to 4 years' service; NaN with none."},
         {"cost_total", "GBP",
          "Everything the workforce cost in the interval: cost_permanent_staff + "
-         "cost_agency_staff + cost_recruitment + cost_retention."},
+         "cost_agency_staff + cost_recruitment + cost_retention + cost_training."},
         {"cost_permanent_staff", "GBP",
          "Pay of permanent staff in the interval: salary and market supplements, with on-costs."},
         {"cost_agency_staff", "GBP", "Agency staff charges in the interval."},
         {"cost_recruitment", "GBP", "Cost of the campaign rounds run in the interval."},
         {"cost_retention", "GBP", "Retention payments made in the interval."},
+        {"cost_training", "GBP",
+         "Grow-your-own trainees' costs (cost_per_trainee) for cohorts starting in the interval."},
         {"cost_cumulative", "GBP", "cost_total from the start to the sample."},
     };
     specs.insert(specs.end(), pipeline.begin(), pipeline.end());

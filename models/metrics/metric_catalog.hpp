@@ -57,6 +57,7 @@ enum class PipelineMetric : std::size_t {
     CostAgencyStaff,
     CostRecruitment,
     CostRetention,
+    CostTraining,
     CostCumulative,
     Count
 };

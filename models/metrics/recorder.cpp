@@ -81,6 +81,7 @@ Recorder::Cumulative Recorder::snapshot(double now) const {
     for (std::size_t d = 0; d < kLeaverSeries; ++d) {
         c.by_destination[d] = pipeline_.flows.leavers(kLeaverDestinations[d]);
     }
+    c.training_cost = pipeline_.grow_your_own.training_cost();
     c.role_cost.resize(staffing_.roles().size());
     for (std::size_t r = 0; r < c.role_cost.size(); ++r) {
         const auto role = static_cast<RoleId>(r);
@@ -179,13 +180,17 @@ void Recorder::record_costs(std::size_t sample, const Cumulative& current) {
     const double agency = current.agency_cost - before.agency_cost;
     const double recruitment = current.campaign_cost - before.campaign_cost;
     const double retention = current.paid - before.paid;
+    const double training = current.training_cost - before.training_cost;
     put(sample, index(PipelineMetric::CostPermanentStaff), permanent);
     put(sample, index(PipelineMetric::CostAgencyStaff), agency);
     put(sample, index(PipelineMetric::CostRecruitment), recruitment);
     put(sample, index(PipelineMetric::CostRetention), retention);
-    put(sample, index(PipelineMetric::CostTotal), permanent + agency + recruitment + retention);
-    put(sample, index(PipelineMetric::CostCumulative),
-        current.permanent_cost + current.agency_cost + current.campaign_cost + current.paid);
+    put(sample, index(PipelineMetric::CostTraining), training);
+    put(sample, index(PipelineMetric::CostTotal),
+        permanent + agency + recruitment + retention + training);
+    put(sample, index(PipelineMetric::CostCumulative), current.permanent_cost + current.agency_cost +
+                                                           current.campaign_cost + current.paid +
+                                                           current.training_cost);
 }
 
 void Recorder::record_roles(std::size_t sample, const Cumulative& current) {

@@ -68,6 +68,7 @@ private:
         double paid = 0.0;
         std::array<std::uint64_t, kRouteCount> by_route{};
         std::array<std::uint64_t, kLeaverSeries> by_destination{};
+        double training_cost = 0.0;
         double permanent_cost = 0.0;
         double agency_cost = 0.0;
         std::vector<double> role_cost;  // permanent and agency, by role

@@ -68,7 +68,8 @@ TEST(StrategyExample, RunsAndItsBooksBalanceAtEverySample) {
             ASSERT_LE(at("max_caseload", rep, k), max_cap) << where;
             const double cost = at("cost_permanent_staff", rep, k) +
                                 at("cost_agency_staff", rep, k) +
-                                at("cost_recruitment", rep, k) + at("cost_retention", rep, k);
+                                at("cost_recruitment", rep, k) + at("cost_retention", rep, k) +
+                                at("cost_training", rep, k);
             ASSERT_NEAR(at("cost_total", rep, k), cost, 1e-6 * (1.0 + cost)) << where;
             cumulative += cost;
             ASSERT_NEAR(at("cost_cumulative", rep, k), cumulative, 1e-6 * cumulative) << where;
