@@ -4,6 +4,7 @@
 #include <cmath>
 #include <fstream>
 #include <numeric>
+#include <ostream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -83,6 +84,119 @@ TEST(StrategyExample, RunsAndItsBooksBalanceAtEverySample) {
     EXPECT_GT(absence, 0.0);
     EXPECT_GT(conversions, 0.0);
 }
+
+// Every lever of the example, mistyped: the error names the file, line, column and key path,
+// says what is wrong and, for a misspelling, what was meant; interventions' mistakes name the
+// intervention. (The program prints these lines and exits 2.)
+struct Mistake {
+    const char* what;
+    const char* from;  // text of strategy.yaml to replace ...
+    const char* to;    // ... with this
+    std::vector<std::string> expected;
+};
+
+void PrintTo(const Mistake& m, std::ostream* out) {
+    *out << m.what;
+}
+
+std::vector<std::string> problems(const std::string& yaml) {
+    try {
+        parse_scenario({"s.yaml", yaml});
+    } catch (const config::InputError& error) {
+        std::vector<std::string> lines;
+        for (const config::Diagnostic& d : error.diagnostics()) lines.push_back(d.format());
+        return lines;
+    }
+    return {};
+}
+
+class StrategyMistake : public ::testing::TestWithParam<Mistake> {};
+
+TEST_P(StrategyMistake, IsExplainedAtItsLineAndKey) {
+    const Mistake& m = GetParam();
+    std::string text = strategy_text();
+    const auto at = text.find(m.from);
+    ASSERT_NE(at, std::string::npos) << m.what;
+    ASSERT_EQ(text.find(m.from, at + 1), std::string::npos) << m.what << ": not unique";
+    text.replace(at, std::string(m.from).size(), m.to);
+    EXPECT_EQ(problems(text), m.expected) << m.what;
+}
+
+// clang-format off
+const Mistake kMistakes[] = {
+    {"asye outcomes not adding to 1",
+     "outcomes: { pass: 0.92, extend: 0.05, fail: 0.03 }",
+     "outcomes: { pass: 0.92, extend: 0.05, fail: 0.13 }",
+     {"s.yaml:125:13: error: asye.outcomes: shares must add up to 1 (got 1.1)"}},
+    {"asye role unknown",
+     "  role: social_worker\n  length: 12 months",
+     "  role: social_wroker\n  length: 12 months",
+     {"s.yaml:121:9: error: asye.role: role 'social_wroker' is not declared in roles (did you mean 'social_worker'?)"}},
+    {"misspelt asye key",
+     "  development_time: 0.1",
+     "  developmnt_time: 0.1",
+     {"s.yaml:124:3: error: asye.developmnt_time: unknown key 'developmnt_time' (did you mean 'development_time'?)"}},
+    {"gyo kind",
+     "    kind: frontline",
+     "    kind: frontlin",
+     {"s.yaml:143:11: error: grow_your_own.frontline.kind: unknown value 'frontlin' (did you mean 'frontline'?)"}},
+    {"gyo completion rate",
+     "    completion_rate: 0.85",
+     "    completion_rate: 85",
+     {"s.yaml:140:22: error: grow_your_own.step_up.completion_rate: must be between 0 and 1 (got 85)"}},
+    {"promotion to itself",
+     "  senior_social_worker: { from: social_worker, share: 0.5, min_tenure: 2 years }",
+     "  senior_social_worker: { from: senior_social_worker, share: 0.5, min_tenure: 2 years }",
+     {"s.yaml:169:33: error: promotion.senior_social_worker.from: a role cannot be promoted into itself"}},
+    {"progression unknown role",
+     "    to: senior_social_worker",
+     "    to: senior_worker",
+     {"s.yaml:175:9: error: progression.social_worker.to: role 'senior_worker' is not declared in roles (did you mean 'social_worker'?)"}},
+    {"campaign trigger rate",
+     "trigger: { vacancy_rate_above: 0.15",
+     "trigger: { vacancy_rate_above: 1.5",
+     {"s.yaml:111:38: error: recruitment.campaigns.seniors.trigger.vacancy_rate_above: must be between 0 and 1 (got 1.5)"}},
+    {"retention clawback unit",
+     "      clawback: 12 months",
+     "      clawback: 12 moths",
+     {"s.yaml:72:17: error: retention.payments.two_year.clawback: unknown duration unit 'moths' (did you mean 'months'?)"}},
+    {"supplement role",
+     "    social_worker: { amount: 2000, hazard_multiplier",
+     "    social_workers: { amount: 2000, hazard_multiplier",
+     {"s.yaml:77:21: error: retention.supplements.social_workers: role 'social_workers' is not declared in roles (did you mean 'social_worker'?)"}},
+    {"absence days lost",
+     "    days_lost_rate: 0.048",
+     "    days_lost_rate: 4.8",
+     {"s.yaml:197:21: error: absence.sickness.days_lost_rate: must be between 0 and 0.5 (got 4.8)"}},
+    {"agency max share",
+     "  max_share: 0.40",
+     "  max_share: 40",
+     {"s.yaml:185:14: error: agency.max_share: must be between 0 and 1 (got 40)"}},
+    {"costs salary role",
+     "    practice_manager: 55000",
+     "    practice_manger: 55000",
+     {"s.yaml:210:22: error: costs.salary.practice_manger: role 'practice_manger' is not declared in roles (did you mean 'practice_manager'?)"}},
+    {"tenure shares",
+     "    - { under: 15 years, share: 0.38 }",
+     "    - { under: 15 years, share: 0.48 }",
+     {"s.yaml:43:5: error: initial_staff.tenure: shares must add up to 1 (got 1.1)"}},
+    {"intervention path",
+     "      establishment.practice_manager: 17",
+     "      establishment.practice_manager: -3",
+     {"s.yaml:231:39: error: establishment.practice_manager: must be between 0 and 100000 (got -3) (set by interventions[0])"}},
+    {"intervention fixed",
+     "      demand.referrals_per_year: 3300",
+     "      seed: 3",
+     {"s.yaml:235:7: error: interventions[1].set.seed: cannot change during a run; set seed in the scenario itself"}},
+    {"intervention unknown",
+     "        cooling_off: 3 months",
+     "        cooling_of: 3 months",
+     {"s.yaml:243:9: error: agency.rules_2024.cooling_of: unknown key 'cooling_of' (did you mean 'cooling_off'?) (set by interventions[2])"}}
+
+};
+// clang-format on
+
+INSTANTIATE_TEST_SUITE_P(EveryLever, StrategyMistake, ::testing::ValuesIn(kMistakes));
 
 }  // namespace
 }  // namespace wfsim::model
