@@ -34,7 +34,8 @@ void AsyeProcess::reconfigure(const AsyeParams& next, engine::Simulator& sim) {
     params_ = &next;
     if (!before.enabled) return;
     // Only what changed is re-timed, so that an intervention changing nothing changes no number.
-    if (!(next.protection == before.protection)) staffing_.set_asye_protection(next.protection, sim);
+    if (!(next.protection == before.protection))
+        staffing_.set_asye_protection(next.protection, sim);
     if (next.intakes != before.intakes || next.role != before.role) {
         ++intake_generation_;
         schedule_intakes(sim.now(), false, sim);

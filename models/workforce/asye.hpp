@@ -78,7 +78,7 @@ private:
     Staffing& staffing_;
     engine::HandlerId handler_;
     engine::RandomStream outcome_stream_;  // "asye.outcome"
-    std::vector<Nqsw> nqsws_;               // by worker slot
+    std::vector<Nqsw> nqsws_;              // by worker slot
     std::vector<AsyeCohort> cohorts_;
     std::array<std::uint64_t, kAsyeOutcomeCount> outcomes_{};
     std::uint64_t intake_starters_ = 0;

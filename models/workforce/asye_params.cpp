@@ -49,9 +49,8 @@ AsyeParams AsyeParams::read(config::Section root, const RoleCatalog& roles,
     params.protection.share_of_cap =
         cap.real("share_of_cap", {"Share of the full cap NQSWs may hold.", "1"},
                  {.min = 0.0, .max = 1.0}, 0.9);
-    params.protection.max = static_cast<int>(
-        cap.integer("max", {"Most cases an NQSW may hold.", "cases"}, {.min = 0.0, .max = kMaxCap},
-                    14));
+    params.protection.max = static_cast<int>(cap.integer(
+        "max", {"Most cases an NQSW may hold.", "cases"}, {.min = 0.0, .max = kMaxCap}, 14));
     cap.finish();
     params.protection.development_time = asye.real(
         "development_time",
@@ -98,8 +97,9 @@ AsyeParams AsyeParams::read(config::Section root, const RoleCatalog& roles,
                                "They come by the nqsw route."})) {
         AsyeIntake intake;
         intake.when = Recurrence::read(item, start, "date", "intake");
-        intake.count = static_cast<int>(item.integer(
-            "count", {"NQSWs joining at each intake.", "workers"}, {.min = 0.0, .max = kMaxIntake}));
+        intake.count =
+            static_cast<int>(item.integer("count", {"NQSWs joining at each intake.", "workers"},
+                                          {.min = 0.0, .max = kMaxIntake}));
         item.finish();
         params.intakes.push_back(intake);
     }

@@ -51,21 +51,23 @@ GrowYourOwnParams GrowYourOwnParams::read(config::Section root, const RoleCatalo
         config::Section cohorts = entry.section("cohorts", {"When cohorts start."}, true);
         p.cohorts = Recurrence::read(cohorts, start, "first", "cohort");
         cohorts.finish();
-        p.size = static_cast<int>(entry.integer(
-            "size", {"Trainees starting in each cohort (apprentices: at most, as there are "
-                     "eligible staff).", "people"},
-            {.min = 0.0, .max = kMaxCohort}));
-        p.length_days = entry.duration("length", {"From the start of a cohort to qualifying.", "days"},
-                                       {.min = 1.0});
+        p.size = static_cast<int>(
+            entry.integer("size",
+                          {"Trainees starting in each cohort (apprentices: at most, as there are "
+                           "eligible staff).",
+                           "people"},
+                          {.min = 0.0, .max = kMaxCohort}));
+        p.length_days = entry.duration(
+            "length", {"From the start of a cohort to qualifying.", "days"}, {.min = 1.0});
         p.completion_rate = entry.real(
             "completion_rate",
             {"Probability that a trainee qualifies and joins (apprentices: of those still "
              "employed at the end).",
              "1"},
             {.min = 0.0, .max = 1.0});
-        p.cost_per_trainee = entry.real(
-            "cost_per_trainee", {"Cost to the service of each trainee starting.", "GBP"},
-            {.min = 0.0}, 0.0);
+        p.cost_per_trainee =
+            entry.real("cost_per_trainee", {"Cost to the service of each trainee starting.", "GBP"},
+                       {.min = 0.0}, 0.0);
         const std::string from = entry.text(
             "from_role",
             {"Apprenticeships only: the role (e.g. support_worker) whose staff train, keeping "
@@ -106,8 +108,8 @@ GrowYourOwnParams GrowYourOwnParams::read(config::Section root, const RoleCatalo
     s.conversion =
         students.real("conversion", {"Probability that a student placed takes a job.", "1"},
                       {.min = 0.0, .max = 1.0});
-    s.when = Recurrence::read(students, start, "first", "end of placements",
-                              12 * engine::kDaysPerMonth);
+    s.when =
+        Recurrence::read(students, start, "first", "end of placements", 12 * engine::kDaysPerMonth);
     students.finish();
     return params;
 }
@@ -210,7 +212,8 @@ void GrowYourOwnProcess::start_cohort(std::uint32_t programme, engine::Simulator
         for (WorkerId id = 0; id < staffing_.worker_capacity(); ++id) {
             const Worker& w = staffing_.worker(id);
             if (w.active && w.contract == Contract::Permanent && w.role == *p.from_role &&
-                !w.on_notice && !w.in_asye && apprentice_of_[id] == kNone) {
+                !w.on_notice && !w.in_asye && w.absence == Absence::None &&
+                apprentice_of_[id] == kNone) {
                 eligible_.push_back(id);
             }
         }

@@ -84,9 +84,9 @@ public:
     void worker_moved(WorkerId worker, RoleId from_role, engine::Simulator& sim) override;
     void handle(const engine::Event& event, engine::Simulator& sim) override;
 
-    int trainees() const { return trainees_; }                       // in training now
-    std::uint64_t qualified() const { return qualified_; }           // cumulative
-    double training_cost() const { return cost_; }                   // cumulative, GBP
+    int trainees() const { return trainees_; }              // in training now
+    std::uint64_t qualified() const { return qualified_; }  // cumulative
+    double training_cost() const { return cost_; }          // cumulative, GBP
     const std::vector<TraineeCohort>& cohorts() const { return cohorts_; }
 
 private:
@@ -109,7 +109,7 @@ private:
     std::uint64_t replication_;
     std::vector<std::string> stream_names_;
     std::vector<engine::RandomStream> streams_;  // per programme: "grow_your_own.<name>"
-    engine::RandomStream student_stream_;         // "student_placements"
+    engine::RandomStream student_stream_;        // "student_placements"
     std::vector<TraineeCohort> cohorts_;
     std::vector<std::uint32_t> apprentice_of_;  // by worker slot: their cohort, or kNone
     std::vector<WorkerId> eligible_;            // scratch

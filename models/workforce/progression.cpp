@@ -115,8 +115,8 @@ void ProgressionProcess::review(std::uint32_t index, engine::Simulator& sim) {
     engine::RandomStream& draws = stream(rule.from);
     for (WorkerId id = 0; id < staffing_.worker_capacity(); ++id) {
         const Worker& w = staffing_.worker(id);
-        if (!w.active || w.contract != Contract::Permanent || w.role != rule.from ||
-            w.on_notice || w.in_asye || moved_at_[id] == now) {
+        if (!w.active || w.contract != Contract::Permanent || w.role != rule.from || w.on_notice ||
+            w.in_asye || moved_at_[id] == now) {
             continue;
         }
         if (draws.bernoulli(rule.annual_probability)) movers_.push_back(id);

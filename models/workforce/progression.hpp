@@ -60,9 +60,9 @@ private:
     std::uint64_t replication_;
     // Per role progressed from, made on first use: "progression.<role>".
     std::vector<std::optional<engine::RandomStream>> streams_;
-    std::vector<double> moved_at_;               // by worker slot: time of their last move up
-    std::vector<WorkerId> movers_;               // scratch, reused
-    std::uint32_t generation_ = 0;               // reviews of replaced parameters are stale
+    std::vector<double> moved_at_;  // by worker slot: time of their last move up
+    std::vector<WorkerId> movers_;  // scratch, reused
+    std::uint32_t generation_ = 0;  // reviews of replaced parameters are stale
     std::uint64_t progressions_ = 0;
 };
 

@@ -18,7 +18,8 @@ PromotionParams PromotionParams::read(config::Section root, const RoleCatalog& r
         "promotion",
         {"Internal promotion, by senior role: when one of its posts needs a new holder, with "
          "probability share the longest-serving eligible worker of the role below (tenure at "
-         "least min_tenure, not working notice, not in their ASYE) moves up as soon as the "
+         "least min_tenure, not working notice, not in their ASYE, not absent) moves up as soon as "
+         "the "
          "post is free; their own post then falls vacant. They count in hires_promotion."},
         "<role>");
     for (const std::string& name : section.keys()) {
@@ -28,9 +29,9 @@ PromotionParams PromotionParams::read(config::Section root, const RoleCatalog& r
         rule.share = entry.real(
             "share", {"Probability that a post needing a holder is filled by promotion.", "1"},
             {.min = 0.0, .max = 1.0});
-        rule.min_tenure_days = entry.duration(
-            "min_tenure", {"Least length of service of those promoted.", "days"}, {.min = 0.0},
-            2 * engine::kDaysPerYear);
+        rule.min_tenure_days =
+            entry.duration("min_tenure", {"Least length of service of those promoted.", "days"},
+                           {.min = 0.0}, 2 * engine::kDaysPerYear);
         entry.finish();
         const auto to = roles.resolve(section, name);
         std::optional<RoleId> below;
@@ -92,8 +93,8 @@ WorkerId PromotionProcess::candidate(const PromotionRule& rule, double now) cons
     double earliest = now - rule.min_tenure_days;
     for (WorkerId id = 0; id < staffing_.worker_capacity(); ++id) {
         const Worker& w = staffing_.worker(id);
-        if (!w.active || w.contract != Contract::Permanent || w.role != rule.from ||
-            w.on_notice || w.in_asye) {
+        if (!w.active || w.contract != Contract::Permanent || w.role != rule.from || w.on_notice ||
+            w.in_asye || w.absence != Absence::None) {
             continue;
         }
         // Longest-serving first; ties to the lowest slot.

@@ -1,8 +1,8 @@
 // Internal promotion (succession): when a post of a senior role needs a new holder, with a
 // probability it goes to the longest-serving eligible worker of the role below (tenure at
-// least min_tenure, not working notice, not in their ASYE). They move the moment the post is
-// free (after its leaver has gone); their own post falls vacant and is recruited to as usual.
-// A promotion pre-empts the post's other recruitment (the fill is recognised as stale), but
+// least min_tenure, not working notice, not in their ASYE, not absent). They move the moment the
+// post is free (after its leaver has gone); their own post falls vacant and is recruited to as
+// usual. A promotion pre-empts the post's other recruitment (the fill is recognised as stale), but
 // not a starter already on the way.
 #pragma once
 

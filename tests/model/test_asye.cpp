@@ -67,7 +67,9 @@ demand: { referrals_per_year: 0, case_duration: 1 month }
             if (sample_of(day + kDaysPerYear) == k) passed += count;  // everyone passes
         }
         for (std::size_t rep = 0; rep < 2; ++rep) {
-            const auto at = [&](const char* m) { return r.series.at(r.series.index_of(m), rep, k); };
+            const auto at = [&](const char* m) {
+                return r.series.at(r.series.index_of(m), rep, k);
+            };
             EXPECT_EQ(at("hires_nqsw"), hired) << k;
             EXPECT_EQ(at("nqsw_count"), in_asye) << k;
             EXPECT_EQ(at("asye_passed"), passed) << k;
@@ -104,7 +106,9 @@ demand: { referrals_per_year: 20000, case_duration: 6 months }
 )");
     for (std::size_t k = 1; k < r.times.size(); ++k) {
         for (std::size_t rep = 0; rep < 2; ++rep) {
-            const auto at = [&](const char* m) { return r.series.at(r.series.index_of(m), rep, k); };
+            const auto at = [&](const char* m) {
+                return r.series.at(r.series.index_of(m), rep, k);
+            };
             EXPECT_EQ(at("nqsw_count"), 10.0);
             EXPECT_EQ(at("nqsw_mean_caseload"), p.nqsw_cap) << k;
             EXPECT_EQ(at("nqsw_over_protected_share"), 0.0) << k;
@@ -118,19 +122,18 @@ demand: { referrals_per_year: 20000, case_duration: 6 months }
 // the maximum they would hold floor(20 x 0.9 x 0.9) = 16, and without development time 18.
 INSTANTIATE_TEST_SUITE_P(
     Asye, AsyeProtection,
-    ::testing::Values(
-        Protection{"  protected_caseload: { share_of_cap: 0.9, max: 14 }\n"
-                   "  development_time: 0.1",
-                   14, 20 + 10 * 0.9},
-        Protection{"  protected_caseload: { share_of_cap: 0.9, max: 100 }\n"
-                   "  development_time: 0.1",
-                   16, 20 + 10 * 0.9},
-        Protection{"  protected_caseload: { share_of_cap: 0.9, max: 100 }\n"
-                   "  development_time: 0",
-                   18, 30},
-        Protection{"  protected_caseload: { share_of_cap: 0.5, max: 14 }\n"
-                   "  development_time: 0.2",
-                   8, 20 + 10 * 0.8}));
+    ::testing::Values(Protection{"  protected_caseload: { share_of_cap: 0.9, max: 14 }\n"
+                                 "  development_time: 0.1",
+                                 14, 20 + 10 * 0.9},
+                      Protection{"  protected_caseload: { share_of_cap: 0.9, max: 100 }\n"
+                                 "  development_time: 0.1",
+                                 16, 20 + 10 * 0.9},
+                      Protection{"  protected_caseload: { share_of_cap: 0.9, max: 100 }\n"
+                                 "  development_time: 0",
+                                 18, 30},
+                      Protection{"  protected_caseload: { share_of_cap: 0.5, max: 14 }\n"
+                                 "  development_time: 0.2",
+                                 8, 20 + 10 * 0.8}));
 
 TEST(Asye, OutcomesFollowTheirProbabilitiesAndFailuresLeave) {
     // 1,000 NQSWs join at the start and nobody resigns: 70 % pass at 12 months, 20 % are
@@ -306,7 +309,8 @@ public:
     }
     void asye_completed(WorkerId w, AsyeOutcome o, engine::Simulator&) override {
         EXPECT_TRUE(staffing_.worker(w).active);
-        lines.push_back("asye " + std::to_string(w) + " " + std::string(kAsyeOutcomeNames[index_of(o)]));
+        lines.push_back("asye " + std::to_string(w) + " " +
+                        std::string(kAsyeOutcomeNames[index_of(o)]));
     }
     void worker_leaving(WorkerId w, Destination d, engine::Simulator&) override {
         lines.push_back("leaving " + std::to_string(w) + " " +
@@ -351,9 +355,9 @@ demand: { referrals_per_year: 0, case_duration: 1 month }
     EXPECT_TRUE(s.staffing.post(1).vacant());
     EXPECT_EQ(s.staffing.permanent_leavers(), 1u);
     const std::string id = std::to_string(b);
-    EXPECT_EQ(log.lines, (std::vector<std::string>{"asye " + id + " extended",
-                                                   "asye " + id + " failed",
-                                                   "leaving " + id + " asye_failed"}));
+    EXPECT_EQ(log.lines,
+              (std::vector<std::string>{"asye " + id + " extended", "asye " + id + " failed",
+                                        "leaving " + id + " asye_failed"}));
 
     // New protection from now: NQSWs' caps follow.
     const WorkerId c = s.staffing.start_permanent(2, 0, nqsw, s.sim);

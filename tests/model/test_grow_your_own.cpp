@@ -68,7 +68,9 @@ TEST(GrowYourOwn, GraduateCohortsQualifyAfterTheirLengthAtTheCompletionRate) {
             completing = completing || sample_of(s + length) == k;
         }
         for (std::size_t rep = 0; rep < r.series.replications(); ++rep) {
-            const auto at = [&](const char* m) { return r.series.at(r.series.index_of(m), rep, k); };
+            const auto at = [&](const char* m) {
+                return r.series.at(r.series.index_of(m), rep, k);
+            };
             ASSERT_EQ(at("trainees"), training) << k;
             ASSERT_EQ(at("hires_grow_your_own"), at("trainees_qualified")) << k;
             if (!completing) {

@@ -82,12 +82,13 @@ TEST(ProgrammeInterventions, ThatChangeNothingChangeNoNumber) {
     }
     EXPECT_EQ(same.events, plain.events + 6) << "one intervention event per replication";
     // The programmes did run.
-    for (const char* m : {"asye_passed", "hires_grow_your_own", "hires_promotion", "progressions",
-                          "hires_nqsw"}) {
+    for (const char* m :
+         {"asye_passed", "hires_grow_your_own", "hires_promotion", "progressions", "hires_nqsw"}) {
         double total = 0;
         const std::size_t i = plain.series.index_of(m);
         for (std::size_t rep = 0; rep < plain.series.replications(); ++rep) {
-            for (std::size_t t = 0; t < plain.series.samples(); ++t) total += plain.series.at(i, rep, t);
+            for (std::size_t t = 0; t < plain.series.samples(); ++t)
+                total += plain.series.at(i, rep, t);
         }
         EXPECT_GT(total, 0.0) << m;
     }
@@ -96,8 +97,8 @@ TEST(ProgrammeInterventions, ThatChangeNothingChangeNoNumber) {
 TEST(ProgrammeInterventions, AShorterAsyeAssessesTheNqswsUnderWayFromItsDate) {
     // On 2017-01-01 (day 275, sample 10) the ASYE becomes 6 months long. The students who
     // joined on 2016-07-01 are past 6 months: they are assessed at once. The 2016-09-01
-    // intake is 4 months in: it is assessed 6 x 30.4375 days after it started (day 335.6, in sample 12)
-    // instead of a year after.
+    // intake is 4 months in: it is assessed 6 x 30.4375 days after it started (day 335.6, in sample
+    // 12) instead of a year after.
     const BatchResult r = run(programmes(R"(interventions:
   - at: 2017-01-01
     set: { asye.length: 6 months }

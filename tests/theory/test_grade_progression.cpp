@@ -48,8 +48,11 @@ TEST(GradeProgression, FourGradesReproduceTheMarkovExpectedGradeSizes) {
         const std::string g = grade(i);
         roles.append("  ").append(g).append(": { caseload_cap: 0 }\n");
         posts.append(posts.empty() ? "" : ", ").append(g).append(": ").append(num(kStaff));
-        turnover.append("  ").append(g).append(": { annual_rate: ").append(num(kRate[i])).append(
-            " }\n");
+        turnover.append("  ")
+            .append(g)
+            .append(": { annual_rate: ")
+            .append(num(kRate[i]))
+            .append(" }\n");
         if (kUp[i] > 0) {
             progression.append("  ").append(g).append(": { to: ").append(grade(i + 1));
             progression.append(", annual_probability: ").append(num(kUp[i]));
@@ -76,8 +79,7 @@ TEST(GradeProgression, FourGradesReproduceTheMarkovExpectedGradeSizes) {
                 values.push_back(result.series.at(m, rep, year));
             }
             expect_matches(std::string(metric).append(" year ").append(std::to_string(year)),
-                           estimate(values),
-                           expected[i]);
+                           estimate(values), expected[i]);
         }
     }
 }
