@@ -110,9 +110,7 @@ const std::vector<output::SeriesSpec>& metric_specs();
 
 // Every series of a run of a service with these roles: the core ones, the pipeline ones,
 // hires by route ("hires_<route>"), leavers by destination ("leavers_<destination>"), the
-// per-role ones, then the absence and agency-policy ones.
-// hires by route ("hires_<route>"), leavers by destination ("leavers_<destination>"), then
-// the per-role ones, then the programme ones.
+// per-role ones, the absence and agency-policy ones, then the programme ones.
 std::vector<output::SeriesSpec> metric_specs(const std::vector<std::string>& roles);
 
 inline std::size_t index(Metric m) {
