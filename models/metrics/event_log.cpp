@@ -1,5 +1,6 @@
 #include "models/metrics/event_log.hpp"
 
+#include <array>
 #include <string_view>
 
 namespace wfsim::model {
@@ -22,10 +23,12 @@ std::vector<output::ColumnSpec> event_log_columns(const std::vector<std::string>
         {"replication", "1", "Replication the row belongs to.", ColumnKind::uint32, {}},
         {"time", "days", "Days since the scenario's start.", ColumnKind::float64, {}},
         {"event", "1",
-         "permanent_start, departure (permanent or agency: see contract and destination) or "
-         "agency_start.",
+         "permanent_start, departure (permanent or agency: see contract and destination), "
+         "agency_start, moved (within the service: the row has the new role and route), or the "
+         "outcome of an ASYE assessment.",
          ColumnKind::enumeration,
-         {"permanent_start", "departure", "agency_start"}},
+         {"permanent_start", "departure", "agency_start", "moved", "asye_passed", "asye_extended",
+          "asye_failed"}},
         {"person", "1",
          "The person, numbered from 0 in the order they joined this replication (a start and "
          "its departure share the number).",
@@ -54,6 +57,16 @@ void EventLog::agency_started(WorkerId worker, engine::Simulator& sim) {
 
 void EventLog::worker_leaving(WorkerId worker, Destination destination, engine::Simulator& sim) {
     append(LoggedEvent::Departure, worker, sim.now(), static_cast<std::uint16_t>(destination));
+}
+
+void EventLog::worker_moved(WorkerId worker, RoleId, engine::Simulator& sim) {
+    append(LoggedEvent::Moved, worker, sim.now(), kNoDestination);
+}
+
+void EventLog::asye_completed(WorkerId worker, AsyeOutcome outcome, engine::Simulator& sim) {
+    constexpr std::array<LoggedEvent, kAsyeOutcomeCount> kEvents = {
+        LoggedEvent::AsyePassed, LoggedEvent::AsyeExtended, LoggedEvent::AsyeFailed};
+    append(kEvents[index_of(outcome)], worker, sim.now(), kNoDestination);
 }
 
 void EventLog::joined(WorkerId worker, LoggedEvent event, double now) {

@@ -1,7 +1,9 @@
 // The audit trail of one replication, for users who must show how a figure came about: every
 // permanent start (with its route), every departure (with its destination), every agency
-// assignment starting and ending. One row per occurrence, in time order; people are numbered
-// in the order they joined the replication, so a person's start and departure rows match.
+// assignment starting, every move within the service (promotion, progression, a qualified
+// apprentice: the row shows the new role and route) and every ASYE assessment. One row per
+// occurrence, in time order; people are numbered in the order they joined the replication, so
+// a person's rows match and an ASYE cohort is the NQSWs whose start rows share a month.
 #pragma once
 
 #include <cstdint>
@@ -13,7 +15,15 @@
 
 namespace wfsim::model {
 
-enum class LoggedEvent : std::uint8_t { PermanentStart, Departure, AgencyStart };
+enum class LoggedEvent : std::uint8_t {
+    PermanentStart,
+    Departure,
+    AgencyStart,
+    Moved,
+    AsyePassed,
+    AsyeExtended,
+    AsyeFailed
+};
 
 // The columns of the log of a service with these roles.
 std::vector<output::ColumnSpec> event_log_columns(const std::vector<std::string>& roles);
@@ -26,6 +36,8 @@ public:
     void permanent_started(WorkerId worker, engine::Simulator& sim) override;
     void agency_started(WorkerId worker, engine::Simulator& sim) override;
     void worker_leaving(WorkerId worker, Destination destination, engine::Simulator& sim) override;
+    void worker_moved(WorkerId worker, RoleId from_role, engine::Simulator& sim) override;
+    void asye_completed(WorkerId worker, AsyeOutcome outcome, engine::Simulator& sim) override;
 
 private:
     void joined(WorkerId worker, LoggedEvent event, double now);

@@ -14,6 +14,7 @@
 #include "models/batch.hpp"
 #include "models/config/diagnostics.hpp"
 #include "models/scenario/scenario.hpp"
+#include "output/record_table.hpp"
 
 namespace wfsim::model {
 namespace {
@@ -83,6 +84,42 @@ TEST(StrategyExample, RunsAndItsBooksBalanceAtEverySample) {
     EXPECT_GT(hires, 0.0);
     EXPECT_GT(absence, 0.0);
     EXPECT_GT(conversions, 0.0);
+}
+
+// The event log accounts for every ASYE assessment and every promotion the series count.
+TEST(StrategyExample, EventLogAccountsForAssessmentsAndMoves) {
+    Scenario s = parse_scenario({"strategy.yaml", strategy_text()});
+    s.replications = 3;
+    const BatchResult r = run_batch(s, 2, {}, /*log_events=*/true);
+    ASSERT_TRUE(r.event_log.has_value());
+    const output::RecordTable& log = *r.event_log;
+    const auto reps = log.uint32s(log.index_of("replication"));
+    const std::size_t event = log.index_of("event");
+    const std::size_t route = log.index_of("route");
+    for (std::uint32_t rep = 0; rep < 3; ++rep) {
+        const auto series_sum = [&](const std::string& metric) {
+            double total = 0.0;
+            for (std::size_t k = 0; k < r.series.samples(); ++k) {
+                total += r.series.at(r.series.index_of(metric), rep, k);
+            }
+            return total;
+        };
+        const auto rows = [&](const std::string& kind, const std::string& by_route = "") {
+            double n = 0.0;
+            for (std::size_t row = 0; row < log.rows(); ++row) {
+                if (reps[row] != rep || log.label(event, row) != kind) continue;
+                if (!by_route.empty() && log.label(route, row) != by_route) continue;
+                ++n;
+            }
+            return n;
+        };
+        EXPECT_EQ(rows("asye_passed"), series_sum("asye_passed"));
+        EXPECT_EQ(rows("asye_extended"), series_sum("asye_extended"));
+        EXPECT_EQ(rows("asye_failed"), series_sum("asye_failed"));
+        EXPECT_EQ(rows("moved", "promotion"), series_sum("hires_promotion"));
+        EXPECT_GT(rows("asye_passed"), 0.0);
+        EXPECT_GT(rows("moved", "promotion"), 0.0);
+    }
 }
 
 // Every lever of the example, mistyped: the error names the file, line, column and key path,
