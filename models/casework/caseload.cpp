@@ -105,6 +105,7 @@ void Caseload::open_case(double work, engine::Simulator& sim) {
     c.referral = referrals_++;
     c.worker = kNone;
     c.workers_seen = 0;
+    c.due = sim.now();  // while it waits for its first worker: when it was opened
     const WorkerId worker = waiting_.empty() ? least_loaded_.best() : kNoSlot;
     if (worker == kNoSlot) {
         waiting_.push_back(id);
@@ -120,7 +121,10 @@ void Caseload::handle(const engine::Event&, engine::Simulator& sim) {
     std::pop_heap(heap.begin(), heap.end(), Later{});
     const CaseId id = heap.back().id;
     heap.pop_back();
-    if (cases_[id].workers_seen >= 3) --three_plus_;
+    const std::uint16_t workers = cases_[id].workers_seen;
+    if (workers >= 3) --three_plus_;
+    closed_workers_ += workers;
+    if (workers > 3) ++closed_over_three_;
     free_cases_.push_back(id);
     ++closed_;
     --allocated_;
@@ -149,6 +153,10 @@ CaseId Caseload::new_case_slot() {
 
 bool Caseload::allocate(CaseId id, WorkerId worker, engine::Simulator& sim) {
     Case& c = cases_[id];
+    if (c.workers_seen == 0) {  // its first worker: `due` still holds when it was opened
+        ++first_allocations_;
+        wait_days_ += sim.now() - c.due;
+    }
     c.worker = worker;
     c.due = sim.now() + c.remaining;
     if (++c.workers_seen == 3) ++three_plus_;

@@ -56,6 +56,12 @@ public:
     std::uint64_t allocated() const { return allocated_; }
     std::uint64_t waiting() const { return waiting_.size(); }
     std::uint64_t open_with_three_plus_workers() const { return three_plus_; }
+    // Cumulative: the workers of closed cases (their whole pathway), closed cases that had
+    // more than 3, cases given their first worker, and the days those waited for one.
+    std::uint64_t closed_case_workers() const { return closed_workers_; }
+    std::uint64_t closed_with_more_than_three_workers() const { return closed_over_three_; }
+    std::uint64_t first_allocations() const { return first_allocations_; }
+    double days_waited_for_first_worker() const { return wait_days_; }
     int load(WorkerId worker) const { return load_[worker]; }
     int cap(WorkerId worker) const { return cap_[worker]; }
     int max_load() const;
@@ -65,7 +71,7 @@ public:
 private:
     struct Case {
         double remaining = 0.0;      // work left, while not allocated
-        double due = 0.0;            // completion time, while allocated
+        double due = 0.0;  // completion time while allocated; opening time until first allocated
         std::uint64_t referral = 0;  // referral order, to hand on and queue fairly
         WorkerId worker = kNone;
         std::uint16_t workers_seen = 0;
@@ -106,6 +112,10 @@ private:
     std::uint64_t closed_ = 0;
     std::uint64_t allocated_ = 0;
     std::uint64_t three_plus_ = 0;
+    std::uint64_t closed_workers_ = 0;
+    std::uint64_t closed_over_three_ = 0;
+    std::uint64_t first_allocations_ = 0;
+    double wait_days_ = 0.0;
     int case_holders_ = 0;
 };
 

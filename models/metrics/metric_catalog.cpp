@@ -129,6 +129,30 @@ std::vector<output::SeriesSpec> metric_specs(const std::vector<std::string>& rol
          "(also counted in hires_promotion)."},
     };
     specs.insert(specs.end(), programmes.begin(), programmes.end());
+    const std::vector<output::SeriesSpec> cases = {
+        {"mean_workers_per_closed_case", "workers",
+         "Mean number of workers over the whole pathway of the cases closed in the interval; NaN "
+         "with none."},
+        {"closed_cases_more_than_3_workers_share", "1",
+         "Share of the cases closed in the interval whose pathway had more than 3 workers "
+         "(Slough's target: at most 20 %); NaN with none."},
+        {"mean_days_to_allocation", "days",
+         "Mean days from referral to first worker of the cases given their first worker in the "
+         "interval; NaN with none."},
+        {"caseload_p10", "cases", "10th percentile of the caseloads of case-holding staff."},
+        {"caseload_p50", "cases", "Median caseload of case-holding staff."},
+        {"caseload_p90", "cases", "90th percentile of the caseloads of case-holding staff."},
+    };
+    specs.insert(specs.end(), cases.begin(), cases.end());
+    // The DfE census's caseload bands.
+    for (const auto& [name, band] :
+         {std::pair{"under_5", "under 5"}, std::pair{"5_to_10", "5 to 9"},
+          std::pair{"10_to_15", "10 to 14"}, std::pair{"15_to_20", "15 to 19"},
+          std::pair{"20_to_25", "20 to 24"}, std::pair{"25_plus", "25 or more"}}) {
+        specs.push_back({std::string("caseload_") + name + "_share", "1",
+                         std::string("Share of case-holding staff holding ") + band +
+                             " cases (the census's bands); NaN with none."});
+    }
     return specs;
 }
 

@@ -105,6 +105,24 @@ enum class ProgrammeMetric : std::size_t {
 inline constexpr std::size_t kProgrammeMetricCount =
     static_cast<std::size_t>(ProgrammeMetric::Count);
 
+// Worker changes, waits and the caseload distribution, recorded after the programme series.
+enum class CaseMetric : std::size_t {
+    MeanWorkersPerClosedCase,
+    ClosedCasesMoreThan3WorkersShare,
+    MeanDaysToAllocation,
+    CaseloadP10,
+    CaseloadP50,
+    CaseloadP90,
+    CaseloadUnder5Share,
+    Caseload5To10Share,
+    Caseload10To15Share,
+    Caseload15To20Share,
+    Caseload20To25Share,
+    Caseload25PlusShare,
+    Count
+};
+inline constexpr std::size_t kCaseMetricCount = static_cast<std::size_t>(CaseMetric::Count);
+
 // The core series, in Metric order.
 const std::vector<output::SeriesSpec>& metric_specs();
 
@@ -139,6 +157,9 @@ inline std::size_t index(StaffPolicyMetric m, std::size_t roles) {
 // The programme series come after the absence and agency-policy ones.
 inline std::size_t index(ProgrammeMetric m, std::size_t roles) {
     return index(StaffPolicyMetric::Count, roles) + static_cast<std::size_t>(m);
+}
+inline std::size_t index(CaseMetric m, std::size_t roles) {
+    return index(ProgrammeMetric::Count, roles) + static_cast<std::size_t>(m);
 }
 
 }  // namespace wfsim::model

@@ -1,5 +1,8 @@
 #include "models/metrics/recorder.hpp"
 
+#include <algorithm>
+#include <array>
+#include <cmath>
 #include <limits>
 
 #include "engine/calendar.hpp"
@@ -67,6 +70,10 @@ Recorder::Cumulative Recorder::snapshot(double now) const {
     c.leavers = staffing_.permanent_leavers();
     c.referrals = caseload_.referrals();
     c.closed = caseload_.closed();
+    c.closed_case_workers = caseload_.closed_case_workers();
+    c.closed_over_three = caseload_.closed_with_more_than_three_workers();
+    c.first_allocations = caseload_.first_allocations();
+    c.days_waited = caseload_.days_waited_for_first_worker();
     c.person_days = staffing_.permanent_person_days(now);
     c.applicants = pipeline_.campaigns.applicants();
     c.offers = pipeline_.hiring.offers();
@@ -266,6 +273,47 @@ void Recorder::record_programmes(std::size_t sample, const Cumulative& current) 
     put_flow(ProgrammeMetric::Progressions, current.progressions, previous_.progressions);
 }
 
+void Recorder::record_cases(std::size_t sample, const Cumulative& current) {
+    const Cumulative& before = previous_;
+    const std::size_t roles = staffing_.roles().size();
+    const auto put_case = [&](CaseMetric m, double value) { put(sample, index(m, roles), value); };
+    const auto closed = static_cast<double>(current.closed - before.closed);
+    put_case(CaseMetric::MeanWorkersPerClosedCase,
+             ratio(static_cast<double>(current.closed_case_workers - before.closed_case_workers),
+                   closed));
+    put_case(CaseMetric::ClosedCasesMoreThan3WorkersShare,
+             ratio(static_cast<double>(current.closed_over_three - before.closed_over_three),
+                   closed));
+    put_case(CaseMetric::MeanDaysToAllocation,
+             ratio(current.days_waited - before.days_waited,
+                   static_cast<double>(current.first_allocations - before.first_allocations)));
+
+    loads_.clear();
+    for (WorkerId id = 0; id < staffing_.worker_capacity(); ++id) {
+        if (staffing_.worker(id).active && caseload_.cap(id) > 0) {
+            loads_.push_back(caseload_.load(id));
+        }
+    }
+    std::sort(loads_.begin(), loads_.end());
+    const auto n = static_cast<double>(loads_.size());
+    // Nearest-rank percentiles: the smallest caseload with at least p of the staff at or below.
+    const auto percentile = [&](double p) {
+        if (loads_.empty()) return kNaN;
+        const auto rank = static_cast<std::size_t>(std::max(1.0, std::ceil(p * n)));
+        return static_cast<double>(loads_[rank - 1]);
+    };
+    put_case(CaseMetric::CaseloadP10, percentile(0.10));
+    put_case(CaseMetric::CaseloadP50, percentile(0.50));
+    put_case(CaseMetric::CaseloadP90, percentile(0.90));
+    constexpr std::array<CaseMetric, 6> kBands = {
+        CaseMetric::CaseloadUnder5Share, CaseMetric::Caseload5To10Share,
+        CaseMetric::Caseload10To15Share, CaseMetric::Caseload15To20Share,
+        CaseMetric::Caseload20To25Share, CaseMetric::Caseload25PlusShare};
+    std::array<int, 6> in_band{};
+    for (const int load : loads_) ++in_band[static_cast<std::size_t>(std::min(load / 5, 5))];
+    for (std::size_t b = 0; b < kBands.size(); ++b) put_case(kBands[b], ratio(in_band[b], n));
+}
+
 void Recorder::record(std::size_t sample, double now) {
     const Cumulative current = snapshot(now);
     const double permanent = staffing_.permanent_count();
@@ -303,6 +351,7 @@ void Recorder::record(std::size_t sample, double now) {
     record_roles(sample, current);
     record_staff_policy(sample, current);
     record_programmes(sample, current);
+    record_cases(sample, current);
     previous_ = current;
 }
 

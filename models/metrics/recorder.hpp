@@ -54,6 +54,10 @@ private:
     enum Kind : std::uint16_t { kSample = 0, kWindowStart = 1 };
 
     struct Cumulative {
+        std::uint64_t closed_case_workers = 0;
+        std::uint64_t closed_over_three = 0;
+        std::uint64_t first_allocations = 0;
+        double days_waited = 0.0;
         std::uint64_t starters = 0;
         std::uint64_t leavers = 0;
         std::uint64_t referrals = 0;
@@ -92,6 +96,7 @@ private:
     void record_costs(std::size_t sample, const Cumulative& current);
     void record_staff_policy(std::size_t sample, const Cumulative& current);
     void record_programmes(std::size_t sample, const Cumulative& current);
+    void record_cases(std::size_t sample, const Cumulative& current);
 
     std::span<const double> times_;
     const Staffing& staffing_;
@@ -101,6 +106,7 @@ private:
     std::size_t replication_;
     engine::HandlerId handler_;
     Cumulative previous_;
+    std::vector<int> loads_;  // scratch: caseloads of case-holding staff at a sample
     std::vector<Cumulative> window_start_;  // per sample: counters 12 months before it
     std::size_t first_windowed_ = 0;        // first sample with a full 12-month window
 };
