@@ -17,7 +17,11 @@ import unittest
 SOURCE_DIR = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 SCRIPT = os.path.join(SOURCE_DIR, "tools", "census", "make_scenario.py")
 DATA = os.path.join(SOURCE_DIR, "data", "dfe")
-WFSIM = os.environ.get("WFSIM_BINARY", "")
+# The wfsim program: the first argument (as ctest passes it), else WFSIM_BINARY.
+if len(sys.argv) > 1 and not sys.argv[1].startswith("-"):
+    WFSIM = sys.argv.pop(1)
+else:
+    WFSIM = os.environ.get("WFSIM_BINARY", "")
 
 CASES = [("Manchester", 2019), ("Slough", 2019), ("Trafford", 2023)]
 
@@ -220,6 +224,4 @@ class WithWfsim(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) > 1 and not sys.argv[1].startswith("-"):
-        WFSIM = sys.argv.pop(1)
     unittest.main()
