@@ -48,7 +48,8 @@ public:
     Service(const Scenario& s, std::uint32_t replication, std::span<const double> sample_times,
             output::SeriesTable& table, output::RecordTable* events)
         : scenario_(s),
-          caseload_(total_posts(s), s.allocation, sim_),
+          caseload_(total_posts(s), s.allocation, sim_, &s.case_types, s.teams.size(), s.seed,
+                    replication),
           staffing_(s.roles, s.staffing, caseload_, s.seed, replication,
                     s.asye.enabled ? s.asye.protection : ProtectedCaseload{}),
           turnover_(s.turnover, s.leaving, s.retention, s.roles, staffing_, caseload_, sim_,
@@ -60,7 +61,7 @@ public:
                      s.seed, replication),
           agency_(s.agency, staffing_, caseload_, sim_, s.seed, replication),
           absence_(s.absence, staffing_, sim_, s.seed, replication),
-          demand_(s.demand, caseload_, sim_, s.seed, replication),
+          demand_(s.demand, s.case_types, caseload_, sim_, s.seed, replication),
           asye_(s.asye, s.start, staffing_, sim_, s.seed, replication),
           promotion_(s.promotion, staffing_, sim_, s.seed, replication),
           progression_(s.progression, staffing_, sim_, s.seed, replication),
@@ -73,6 +74,8 @@ public:
                     table, replication, sim_),
           handler_(sim_.add_handler(*this)) {
         sim_.reserve(2 * total_posts(s) + 64);  // so that the queue never grows in the hot loop
+        staffing_.assign_teams(s.teams);
+        caseload_.set_closure_observer(&demand_);
         staffing_.add_observer(turnover_);
         staffing_.add_observer(hiring_);
         staffing_.add_observer(recruitment_);
@@ -116,7 +119,8 @@ public:
         campaigns_.reconfigure(next.recruitment.campaigns, applicant_multipliers(next), sim);
         agency_.reconfigure(next.agency, sim);
         absence_.reconfigure(next.absence, sim);
-        demand_.reconfigure(next.demand, sim);
+        demand_.reconfigure(next.demand, next.case_types, sim);
+        caseload_.reconfigure(next.case_types, next.allocation, sim);
         costs_.reconfigure(next.costs, next.retention, sim.now());
         asye_.reconfigure(next.asye, sim);
         promotion_.reconfigure(next.promotion, sim);

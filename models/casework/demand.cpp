@@ -1,6 +1,11 @@
 #include "models/casework/demand.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
 #include "engine/calendar.hpp"
+#include "models/config/numbers.hpp"
 #include "models/phases.hpp"
 
 namespace wfsim::model {
@@ -8,9 +13,70 @@ namespace wfsim::model {
 namespace {
 constexpr double kMaxReferralsPerYear = 1e8;
 constexpr double kMaxInitialCases = 1e7;
+// An initial case's remaining work is a duration drawn until it exceeds the case's age; a
+// duration that (almost) never does leaves the case this little work.
+constexpr int kMaxAgeDraws = 1000;
+constexpr std::uint16_t kReferral = 0;
+constexpr std::uint16_t kReReferral = 1;
+
+void read_referral_mix(config::Section& section, const CaseTypeCatalog& types,
+                       DemandParams& params) {
+    config::Section mix = section.named_entries(
+        "referral_mix",
+        {"With case_types: the share of referrals of each type (they add up to 1). Absent: "
+         "every referral is of the first declared type."},
+        "<type>");
+    double total = 0.0;
+    for (const std::string& name : mix.keys()) {
+        const double share =
+            mix.real(name, {"Share of referrals of this type.", "1"}, {.min = 0.0, .max = 1.0});
+        total += share;
+        if (auto type = types.resolve(mix, name, name)) {
+            params.referral_mix.push_back({*type, total});
+        }
+    }
+    if (!mix.keys().empty() && std::abs(total - 1.0) > 1e-9 && mix.present()) {
+        section.error("referral_mix",
+                      "shares must add up to 1 (got " + config::format_number(total) + ")");
+    }
+    mix.finish();
+    if (mix.present() && !types.declared()) {
+        section.error("referral_mix", "a referral mix needs case_types: to be declared");
+    }
+}
+
+void read_initial_cases(config::Section& section, const CaseTypeCatalog& types,
+                        DemandParams& params) {
+    config::Section initial = section.named_entries(
+        "initial_cases",
+        {"With case_types: the cases open at the start, by type: a count and, optionally, "
+         "how long they have been open (their age). A case's remaining work is its type's "
+         "duration drawn longer than its age, less the age; its stage counts from the age "
+         "back."},
+        "<type>");
+    for (const std::string& name : initial.keys()) {
+        config::Section entry = initial.section(name, {"Open cases of one type."}, true);
+        DemandParams::InitialCases cases;
+        cases.count = entry.integer("count", {"Cases of this type open at the start.", "cases"},
+                                    {.min = 0.0, .max = kMaxInitialCases});
+        cases.age = entry.optional_distribution(
+            "age", {"How long each had been open at the start.", "days"}, "opened at the start");
+        entry.finish();
+        if (auto type = types.resolve(initial, name, name)) {
+            cases.type = *type;
+            params.initial_cases.push_back(cases);
+        }
+    }
+    initial.finish();
+    if (initial.present() && !types.declared()) {
+        section.error("initial_cases",
+                      "initial cases by type need case_types: (without them use "
+                      "initial_open_cases)");
+    }
+}
 }  // namespace
 
-DemandParams DemandParams::read(config::Section root) {
+DemandParams DemandParams::read(config::Section root, const CaseTypeCatalog& types) {
     DemandParams params;
     config::Section section = root.section("demand", {"Referrals and the work they bring."}, true);
     params.referrals_per_year = section.real(
@@ -18,37 +84,88 @@ DemandParams DemandParams::read(config::Section root) {
         {.min = 0.0, .max = kMaxReferralsPerYear});
     params.initial_open_cases = section.integer(
         "initial_open_cases",
-        {"Cases open at the start; each gets a fresh case_duration draw of work.", "cases"},
+        {"Without case_types: cases open at the start; each gets a fresh case_duration draw of "
+         "work.",
+         "cases"},
         {.min = 0.0, .max = kMaxInitialCases}, 0);
-    params.case_duration = section.distribution(
-        "case_duration",
-        {"Work in a case: days of allocated time until it closes (unallocated time does not "
-         "count).",
-         "days"});
+    if (types.declared() && section.present() && section.has("initial_open_cases")) {
+        section.error("initial_open_cases",
+                      "with case_types, give the open cases by type in initial_cases");
+    }
+    if (!types.declared()) {
+        params.case_duration = section.distribution(
+            "case_duration",
+            {"Without case_types: work in a case, days of allocated time until it closes "
+             "(unallocated time does not count).",
+             "days"});
+    } else if (section.has("case_duration")) {
+        section.error("case_duration",
+                      "with case_types, each type has its own duration (case_types.<type>."
+                      "duration)");
+    }
+    read_referral_mix(section, types, params);
+    read_initial_cases(section, types, params);
+
+    config::Section again = section.section(
+        "re_referral",
+        {"Closed cases that come back: with this probability a closing case is referred again "
+         "after a delay, as a new referral (of the referral mix). Absent: none."});
+    params.re_referral.probability =
+        again.real("probability", {"Probability that a closed case is referred again.", "1"},
+                   {.min = 0.0, .max = 1.0}, 0.0);
+    params.re_referral.after = again.distribution(
+        "after", {"Time from closing to the re-referral.", "days"},
+        engine::Distribution::fixed(engine::kDaysPerYear / 2));
+    again.finish();
     section.finish();
     return params;
 }
 
-DemandProcess::DemandProcess(const DemandParams& params, Caseload& caseload, engine::Simulator& sim,
-                             std::uint64_t seed, std::uint64_t replication)
+DemandProcess::DemandProcess(const DemandParams& params, const CaseTypeCatalog& types,
+                             Caseload& caseload, engine::Simulator& sim, std::uint64_t seed,
+                             std::uint64_t replication)
     : params_(&params),
+      types_(&types),
       caseload_(caseload),
-      next_referral_(sim.add_timer(sim.add_handler(*this), 0, phase::kReferral)),
       mean_gap_days_(
           params.referrals_per_year > 0.0 ? engine::kDaysPerYear / params.referrals_per_year : 0.0),
       arrival_stream_(seed, replication, "demand.arrivals"),
-      duration_stream_(seed, replication, "demand.case_duration") {}
+      duration_stream_(seed, replication, "demand.case_duration"),
+      mix_stream_(seed, replication, "demand.referral_mix"),
+      initial_age_stream_(seed, replication, "demand.initial_age"),
+      re_referral_stream_(seed, replication, "demand.re_referral") {
+    const engine::HandlerId handler = sim.add_handler(*this);
+    next_referral_ = sim.add_timer(handler, kReferral, phase::kReferral);
+    next_re_referral_ = sim.add_timer(handler, kReReferral, phase::kReferral);
+}
 
 void DemandProcess::start(engine::Simulator& sim) {
     for (std::int64_t i = 0; i < params_->initial_open_cases; ++i) {
-        caseload_.open_case(params_->case_duration.sample(duration_stream_), sim);
+        caseload_.open_case((*types_)[0].duration.sample(duration_stream_), sim);
+    }
+    for (const DemandParams::InitialCases& cases : params_->initial_cases) {
+        for (std::int64_t i = 0; i < cases.count; ++i) {
+            const double age = cases.age ? cases.age->sample(initial_age_stream_) : 0.0;
+            caseload_.open_case(remaining_work(cases.type, age), sim, cases.type, age);
+        }
     }
     schedule_next(sim);
 }
 
-void DemandProcess::reconfigure(const DemandParams& params, engine::Simulator& sim) {
+double DemandProcess::remaining_work(CaseTypeId type, double age) {
+    const engine::Distribution& duration = (*types_)[type].duration;
+    double d = duration.sample(duration_stream_);
+    for (int tries = 1; d <= age && tries < kMaxAgeDraws; ++tries) {
+        d = duration.sample(duration_stream_);
+    }
+    return d > age ? d - age : 1.0;
+}
+
+void DemandProcess::reconfigure(const DemandParams& params, const CaseTypeCatalog& types,
+                                engine::Simulator& sim) {
     const bool rate_changed = params.referrals_per_year != params_->referrals_per_year;
     params_ = &params;
+    types_ = &types;
     if (!rate_changed) return;
     mean_gap_days_ =
         params.referrals_per_year > 0.0 ? engine::kDaysPerYear / params.referrals_per_year : 0.0;
@@ -56,9 +173,43 @@ void DemandProcess::reconfigure(const DemandParams& params, engine::Simulator& s
     schedule_next(sim);
 }
 
-void DemandProcess::handle(const engine::Event&, engine::Simulator& sim) {
-    caseload_.open_case(params_->case_duration.sample(duration_stream_), sim);
+void DemandProcess::handle(const engine::Event& event, engine::Simulator& sim) {
+    if (event.kind == kReReferral) {
+        std::pop_heap(re_referral_times_.begin(), re_referral_times_.end(), std::greater<>{});
+        re_referral_times_.pop_back();
+        ++re_referrals_;
+        refer(sim);
+        if (!re_referral_times_.empty()) sim.arm(next_re_referral_, re_referral_times_.front());
+        return;
+    }
+    refer(sim);
     schedule_next(sim);
+}
+
+void DemandProcess::refer(engine::Simulator& sim) {
+    CaseTypeId type = 0;
+    if (params_->referral_mix.size() > 1) {
+        const double u = mix_stream_.uniform01();
+        type = params_->referral_mix.back().type;
+        for (const DemandParams::ReferralShare& share : params_->referral_mix) {
+            if (u < share.cumulative) {
+                type = share.type;
+                break;
+            }
+        }
+    } else if (!params_->referral_mix.empty()) {
+        type = params_->referral_mix.front().type;
+    }
+    caseload_.open_case((*types_)[type].duration.sample(duration_stream_), sim, type);
+}
+
+void DemandProcess::case_closed(CaseTypeId, engine::Simulator& sim) {
+    const DemandParams::ReReferral& again = params_->re_referral;
+    if (again.probability <= 0.0 || !re_referral_stream_.bernoulli(again.probability)) return;
+    const double at = sim.now() + again.after.sample(re_referral_stream_);
+    re_referral_times_.push_back(at);
+    std::push_heap(re_referral_times_.begin(), re_referral_times_.end(), std::greater<>{});
+    sim.arm(next_re_referral_, re_referral_times_.front());
 }
 
 void DemandProcess::schedule_next(engine::Simulator& sim) {

@@ -1,46 +1,86 @@
-// Referrals: a Poisson stream of new cases, each with a random amount of work.
+// Referrals: a Poisson stream of new cases, each of a type drawn from the referral mix with a
+// random amount of work; the cases open at the start; and re-referrals of closed cases.
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <vector>
 
 #include "engine/distribution.hpp"
 #include "engine/random_stream.hpp"
 #include "engine/simulator.hpp"
+#include "models/casework/case_types.hpp"
 #include "models/casework/caseload.hpp"
 #include "models/config/section.hpp"
 
 namespace wfsim::model {
 
 struct DemandParams {
-    double referrals_per_year = 0.0;
-    std::int64_t initial_open_cases = 0;
-    engine::Distribution case_duration = engine::Distribution::fixed(1.0);
+    // One type's share of referrals, as a cumulative probability in declaration order.
+    struct ReferralShare {
+        CaseTypeId type = 0;
+        double cumulative = 1.0;
+    };
+    // Cases open at the start, of one type, and how long they have been open.
+    struct InitialCases {
+        CaseTypeId type = 0;
+        std::int64_t count = 0;
+        std::optional<engine::Distribution> age;  // absent: opened at the start
+    };
+    struct ReReferral {
+        double probability = 0.0;
+        engine::Distribution after = engine::Distribution::fixed(1.0);
+    };
 
-    static DemandParams read(config::Section root);
+    double referrals_per_year = 0.0;
+    std::int64_t initial_open_cases = 0;  // without case types
+    engine::Distribution case_duration = engine::Distribution::fixed(1.0);  // without case types
+    std::vector<ReferralShare> referral_mix;  // empty: every referral is of the first type
+    std::vector<InitialCases> initial_cases;  // with case types
+    ReReferral re_referral;
+
+    // `types`: the declared case types (none: the core model's one type).
+    static DemandParams read(config::Section root, const CaseTypeCatalog& types);
 };
 
-class DemandProcess final : public engine::EventHandler {
+class DemandProcess final : public engine::EventHandler, public CaseClosureObserver {
 public:
-    DemandProcess(const DemandParams& params, Caseload& caseload, engine::Simulator& sim,
-                  std::uint64_t seed, std::uint64_t replication);
+    DemandProcess(const DemandParams& params, const CaseTypeCatalog& types, Caseload& caseload,
+                  engine::Simulator& sim, std::uint64_t seed, std::uint64_t replication);
 
     // Opens the initial cases (allocated in order, like referrals) and schedules the first
     // referral.
     void start(engine::Simulator& sim);
     // From now on: a new referral rate re-times the next referral (arrivals are memoryless, so
-    // this is exact); new case lengths apply to referrals from now.
-    void reconfigure(const DemandParams& params, engine::Simulator& sim);
+    // this is exact); new case lengths, mix and re-referral settings apply from now.
+    void reconfigure(const DemandParams& params, const CaseTypeCatalog& types,
+                     engine::Simulator& sim);
     void handle(const engine::Event& event, engine::Simulator& sim) override;
+    // A closed case may come back as a re-referral later.
+    void case_closed(CaseTypeId last_type, engine::Simulator& sim) override;
+
+    std::uint64_t re_referrals() const { return re_referrals_; }  // cumulative
 
 private:
     void schedule_next(engine::Simulator& sim);
+    // A new referral: its type from the mix, its first stage's work.
+    void refer(engine::Simulator& sim);
+    // Work of a case of `type` open for `age` days: a duration longer than the age, less it.
+    double remaining_work(CaseTypeId type, double age);
 
     const DemandParams* params_;
+    const CaseTypeCatalog* types_;
     Caseload& caseload_;
     engine::TimerId next_referral_;
+    engine::TimerId next_re_referral_;
     double mean_gap_days_;
+    std::vector<double> re_referral_times_;  // min-heap of pending re-referrals
+    std::uint64_t re_referrals_ = 0;
     engine::RandomStream arrival_stream_;
     engine::RandomStream duration_stream_;
+    engine::RandomStream mix_stream_;         // "demand.referral_mix"
+    engine::RandomStream initial_age_stream_;  // "demand.initial_age"
+    engine::RandomStream re_referral_stream_;  // "demand.re_referral"
 };
 
 }  // namespace wfsim::model

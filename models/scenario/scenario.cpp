@@ -105,7 +105,8 @@ std::vector<config::Section> read_interventions(config::Section root, Scenario& 
 void read_sections(config::Section root, Scenario& s, bool at_start = true) {
     read_run_settings(root, s);
     s.roles = RoleCatalog::read(root);
-    s.staffing = StaffingParams::read(root, s.roles, at_start);
+    s.teams = TeamCatalog::read(root, s.roles);
+    s.staffing = StaffingParams::read(root, s.roles, s.teams, at_start);
     s.turnover = TurnoverParams::read(root, s.roles);
     s.leaving = LeavingParams::read(root);
     s.retention = RetentionParams::read(root, s.roles);
@@ -113,7 +114,9 @@ void read_sections(config::Section root, Scenario& s, bool at_start = true) {
     s.agency = AgencyParams::read(root, s.roles);
     s.costs = CostParams::read(root, s.roles);
     s.absence = AbsenceParams::read(root);
-    s.demand = DemandParams::read(root);
+    s.case_types = CaseTypeCatalog::read(root, s.teams);
+    s.demand = DemandParams::read(root, s.case_types);
+    if (!s.case_types.declared()) s.case_types = CaseTypeCatalog::single(s.demand.case_duration);
     s.allocation = AllocationParams::read(root);
     s.asye = AsyeParams::read(root, s.roles, s.start);
     s.promotion = PromotionParams::read(root, s.roles);
@@ -125,6 +128,9 @@ void read_sections(config::Section root, Scenario& s, bool at_start = true) {
 void check_epoch(const Scenario& base, const Scenario& epoch, config::Section item) {
     if (epoch.roles.names() != base.roles.names()) {
         item.error("set", "roles cannot be added during a run (declare them from the start)");
+    }
+    if (epoch.case_types.names() != base.case_types.names()) {
+        item.error("set", "case types cannot be added during a run (declare them from the start)");
     }
     if (epoch.asye.enabled != base.asye.enabled) {
         item.error("set", "the ASYE cannot be switched on or off during a run (declare asye: "

@@ -11,12 +11,14 @@
 
 #include "engine/calendar.hpp"
 #include "models/casework/allocation.hpp"
+#include "models/casework/case_types.hpp"
 #include "models/casework/demand.hpp"
 #include "models/config/override.hpp"
 #include "models/config/reference.hpp"
 #include "models/config/source.hpp"
 #include "models/finance/costs.hpp"
 #include "models/scenario/roles.hpp"
+#include "models/scenario/teams.hpp"
 #include "models/workforce/absence_params.hpp"
 #include "models/workforce/agency_params.hpp"
 #include "models/workforce/agency.hpp"
@@ -48,7 +50,8 @@ struct Intervention {
 // Settings fixed from the start, which an intervention cannot set.
 inline constexpr std::string_view kFixedSettings[] = {
     "name",         "start",         "horizon",       "output_interval",          "seed",
-    "replications", "initial_staff", "interventions", "demand.initial_open_cases"};
+    "replications", "initial_staff", "interventions", "demand.initial_open_cases",
+    "demand.initial_cases", "teams"};
 
 struct Scenario {
     config::SourceText source;  // file name and verbatim text, stored with the results
@@ -61,6 +64,9 @@ struct Scenario {
     std::uint32_t replications = 1;
 
     RoleCatalog roles;
+    TeamCatalog teams;
+    // The declared case types, or the core model's one type (demand.case_duration).
+    CaseTypeCatalog case_types;
     StaffingParams staffing;
     TurnoverParams turnover;
     LeavingParams leaving;

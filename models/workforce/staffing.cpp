@@ -9,12 +9,22 @@
 
 namespace wfsim::model {
 
-StaffingParams StaffingParams::read(config::Section root, const RoleCatalog& roles, bool at_start) {
+StaffingParams StaffingParams::read(config::Section root, const RoleCatalog& roles,
+                                    const TeamCatalog& teams, bool at_start) {
     StaffingParams params;
-    config::Section establishment =
-        root.named_entries("establishment", {"Funded posts per role."}, "<role>", true);
+    const bool by_teams = teams.declared() && !root.has("establishment");
+    config::Section establishment = root.named_entries(
+        "establishment", {"Funded posts per role. Required unless teams: are declared (then the "
+                          "establishment is the sum of the teams' posts)."},
+        "<role>", !teams.declared());
     params.establishment =
         roles.read_counts(establishment, {"Funded posts in this role.", "posts"}, 0);
+    if (by_teams) {
+        params.establishment = teams.establishment(roles.size());
+    } else if (teams.declared()) {
+        root.error("establishment",
+                   "the establishment comes from teams: when teams are declared (remove one)");
+    }
 
     config::Section initial =
         root.section("initial_staff",
@@ -227,6 +237,7 @@ void Staffing::move_to(WorkerId worker, RoleId role, PostId to, const Hire& as,
     book_fte(role, Contract::Permanent, w.fte, sim.now());
     w.role = role;
     w.post = to;
+    caseload_.set_team(worker, team_of(worker));
     w.route = as.route;
     w.in_asye = as.in_asye;
     RoleCounts& new_role = by_role_[role];
@@ -272,6 +283,7 @@ WorkerId Staffing::start_agency_cover(RoleId role, WorkerId absent, engine::Simu
     const WorkerId worker = hire(kNone, role, Contract::Agency, sim.now());
     workers_[worker].covers = absent;
     if (absent != kNone) workers_[absent].covered_by = worker;
+    caseload_.set_team(worker, team_of(worker));
     caseload_.rebalance(sim);
     for (StaffingObserver* o : observers_) o->agency_started(worker, sim);
     return worker;
@@ -479,8 +491,40 @@ WorkerId Staffing::hire(PostId post, RoleId role, Contract contract, double now,
         ++counts.agency;
         if (post != kNone) posts_[post].cover = id;
     }
-    caseload_.add_worker(id, cap_of(id));
+    caseload_.add_worker(id, cap_of(id), team_of(id));
     return id;
+}
+
+void Staffing::assign_teams(const TeamCatalog& teams) {
+    if (!teams.declared()) return;
+    // Each role's posts, in order, go to the teams in turn: the first post of every team that
+    // has one, then the second, ... so initial staff (who take the first posts) and vacancies
+    // are spread over the teams.
+    for (std::size_t r = 0; r < by_role_.size(); ++r) {
+        std::vector<TeamId> order;
+        for (int round = 0;; ++round) {
+            const std::size_t before = order.size();
+            for (std::size_t t = 0; t < teams.size(); ++t) {
+                const TeamTemplate& team = teams[static_cast<TeamId>(t)];
+                if (r < team.posts.size() && team.posts[r] > round) {
+                    order.insert(order.end(), static_cast<std::size_t>(team.count),
+                                 static_cast<TeamId>(t));
+                }
+            }
+            if (order.size() == before) break;
+        }
+        std::size_t next = 0;
+        for (Post& post : posts_) {
+            if (post.role == r && next < order.size()) post.team = order[next++];
+        }
+    }
+}
+
+TeamId Staffing::team_of(WorkerId worker) const {
+    const Worker& w = workers_[worker];
+    if (w.post != kNone) return posts_[w.post].team;
+    if (w.covers != kNone) return team_of(w.covers);
+    return kNoTeam;
 }
 
 void Staffing::end_cover(const Post& post, engine::Simulator& sim) {
@@ -567,6 +611,7 @@ bool Staffing::fill_from_pool(PostId post) {
     const WorkerId id = *it;
     pool.erase(it);
     workers_[id].post = post;
+    caseload_.set_team(id, target.team);
     target.holder = id;
     ++target.vacancy_spell;
     ++by_role_[target.role].in_post;

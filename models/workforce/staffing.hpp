@@ -18,6 +18,7 @@
 #include "engine/simulator.hpp"
 #include "models/config/section.hpp"
 #include "models/scenario/roles.hpp"
+#include "models/scenario/teams.hpp"
 #include "models/workforce/ids.hpp"
 
 namespace wfsim::model {
@@ -38,9 +39,9 @@ struct StaffingParams {
     std::vector<InitialTenureBand> initial_tenure;  // empty: everyone starts at tenure 0
 
     // `at_start`: check the initial staff against the establishment (not when reading the
-    // establishment an intervention sets later).
+    // establishment an intervention sets later). With teams, the establishment is theirs.
     static StaffingParams read(config::Section root, const RoleCatalog& roles,
-                               bool at_start = true);
+                               const TeamCatalog& teams, bool at_start = true);
 };
 
 // The caseload protection of NQSWs in their ASYE: a share of their usual cap and a maximum.
@@ -56,6 +57,7 @@ struct ProtectedCaseload {
 
 struct Post {
     RoleId role = 0;
+    TeamId team = kNoTeam;  // the team template the post belongs to
     WorkerId holder = kNone;  // permanent worker in post (perhaps working their notice)
     WorkerId cover = kNone;   // agency worker covering the vacancy
     // Bumped whenever the post needs a new holder and whenever it gets one: requests made
@@ -129,6 +131,12 @@ public:
              std::uint64_t seed, std::uint64_t replication, ProtectedCaseload asye_protection = {});
 
     void add_observer(StaffingObserver& observer) { observers_.push_back(&observer); }
+
+    // Puts every post in a team (before initialise). Without teams posts belong to none.
+    void assign_teams(const TeamCatalog& teams);
+    // The team a worker works in: their post's, the absent worker's they cover, or kNoTeam
+    // (the pool above establishment, extra capacity).
+    TeamId team_of(WorkerId worker) const;
 
     // Time-0 state: initial permanent staff take the first posts of each role, initial agency
     // staff cover the next ones, and every post left vacant is announced as a new vacancy.

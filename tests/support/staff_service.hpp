@@ -29,7 +29,7 @@ struct StaffService {
           recruitment(scenario.recruitment, staffing, sim, scenario.seed, replication),
           agency(scenario.agency, staffing, caseload, sim, scenario.seed, replication),
           absence(scenario.absence, staffing, sim, scenario.seed, replication),
-          demand(scenario.demand, caseload, sim, scenario.seed, replication) {
+          demand(scenario.demand, scenario.case_types, caseload, sim, scenario.seed, replication) {
         staffing.add_observer(turnover);
         staffing.add_observer(recruitment);
         staffing.add_observer(agency);
