@@ -13,11 +13,17 @@
 
 namespace wfsim::model {
 
+std::vector<output::SeriesSpec> scenario_series(const Scenario& scenario) {
+    const std::vector<std::string> types =
+        scenario.case_types.declared() ? scenario.case_types.names() : std::vector<std::string>{};
+    return metric_specs(scenario.roles.names(), types, scenario.teams.names());
+}
+
 BatchResult run_batch(const Scenario& scenario, unsigned threads,
                       const ProgressCallback& progress, bool log_events) {
     const std::uint32_t total = scenario.replications;
     std::vector<double> times = sample_times(scenario.horizon_days, scenario.interval_days);
-    output::SeriesTable series(metric_specs(scenario.roles.names()), total, times.size());
+    output::SeriesTable series(scenario_series(scenario), total, times.size());
     // One log per replication, joined in replication order at the end.
     std::vector<std::optional<output::RecordTable>> logs(log_events ? total : 0);
 

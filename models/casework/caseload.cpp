@@ -307,6 +307,12 @@ void Caseload::close_case(CaseId id, engine::Simulator& sim) {
     if (closure_observer_ != nullptr) closure_observer_->case_closed(last, sim);
 }
 
+double Caseload::weighted_load(WorkerId worker) const {
+    double total = 0.0;
+    for (const Holding& h : holdings_[worker]) total += (*types_)[cases_[h.id].type].weight;
+    return total;
+}
+
 int Caseload::max_load() const {
     int best = 0;
     for (const int l : load_) best = std::max(best, l);

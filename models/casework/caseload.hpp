@@ -98,7 +98,7 @@ public:
     std::uint64_t over_cap_allocations() const { return over_cap_; }
     int load(WorkerId worker) const { return load_[worker]; }
     // The worker's caseload in weights (case_types.<type>.weight).
-    double weighted_load(WorkerId worker) const { return weight_units_[worker] / kWeightUnits; }
+    double weighted_load(WorkerId worker) const;
     int cap(WorkerId worker) const { return cap_[worker]; }
     TeamId team(WorkerId worker) const { return team_[worker]; }
     int max_load() const;

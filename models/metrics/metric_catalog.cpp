@@ -32,7 +32,9 @@ const std::vector<output::SeriesSpec>& metric_specs() {
     return specs;
 }
 
-std::vector<output::SeriesSpec> metric_specs(const std::vector<std::string>& roles) {
+std::vector<output::SeriesSpec> metric_specs(const std::vector<std::string>& roles,
+                                             const std::vector<std::string>& case_types,
+                                             const std::vector<std::string>& teams) {
     std::vector<output::SeriesSpec> specs = metric_specs();
     const std::vector<output::SeriesSpec> pipeline = {
         {"staff_in_pool", "workers",
@@ -152,6 +154,57 @@ std::vector<output::SeriesSpec> metric_specs(const std::vector<std::string>& rol
         specs.push_back({std::string("caseload_") + name + "_share", "1",
                          std::string("Share of case-holding staff holding ") + band +
                              " cases (the census's bands); NaN with none."});
+    }
+    const std::vector<output::SeriesSpec> allocation = {
+        {"mean_weighted_caseload", "weight",
+         "Mean caseload of case-holding staff counted in case weights "
+         "(case_types.<type>.weight); equals mean_caseload without weights."},
+        {"over_cap_allocations", "cases",
+         "Allocations in the interval that took a worker above their cap (allocation.caps: "
+         "guideline, or a weighted case taking them over)."},
+        {"staff_over_cap_share", "1",
+         "Share of case-holding staff holding more cases than their cap; NaN with none."},
+        {"re_referrals", "cases", "Closed cases referred again in the interval "
+                                  "(demand.re_referral); included in referrals."},
+        {"open_cases_3plus_workers_12m_share", "1",
+         "Share of open cases whose child had 3 or more workers in the last 12 months (the "
+         "worker holding the case 12 months ago counts), the DfE's indicator; NaN with none."},
+    };
+    specs.insert(specs.end(), allocation.begin(), allocation.end());
+    for (const std::string& type : case_types) {
+        const std::vector<output::SeriesSpec> per_type = {
+            {"open_cases." + type, "cases", "Open cases of this type at the sample time."},
+            {"unallocated_cases." + type, "cases",
+             "Cases of this type waiting for a worker at the sample time."},
+            {"stages_completed." + type, "cases",
+             "Cases whose stage of this type was done in the interval (closing or stepping "
+             "to the next type)."},
+            {"within_timescale_share." + type, "1",
+             "Share of the stages of this type done in the interval within the type's "
+             "timescale (e.g. assessments within 45 days of referral); NaN without a "
+             "timescale or with none done."},
+            {"workers_3plus_12m_share." + type, "1",
+             "Share of open cases of this type whose child had 3 or more workers in the last "
+             "12 months (the DfE's indicator for looked-after children); NaN with none."},
+        };
+        specs.insert(specs.end(), per_type.begin(), per_type.end());
+    }
+    for (const std::string& team : teams) {
+        const std::vector<output::SeriesSpec> per_team = {
+            {"team_staff_permanent." + team, "workers",
+             "Permanent workers in posts of this template's teams."},
+            {"team_staff_agency." + team, "workers",
+             "Agency workers covering vacant posts of this template's teams, or covering "
+             "absent workers of them."},
+            {"team_vacancies." + team, "posts",
+             "Posts of this template's teams without a permanent worker."},
+            {"team_mean_caseload." + team, "cases",
+             "Mean caseload of the case-holding staff of this template's teams; NaN with "
+             "none."},
+            {"team_unallocated_cases." + team, "cases",
+             "Cases waiting for a worker whose type this template holds."},
+        };
+        specs.insert(specs.end(), per_team.begin(), per_team.end());
     }
     return specs;
 }

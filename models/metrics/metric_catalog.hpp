@@ -119,9 +119,36 @@ enum class CaseMetric : std::size_t {
     Caseload15To20Share,
     Caseload20To25Share,
     Caseload25PlusShare,
+    MeanWeightedCaseload,
+    OverCapAllocations,
+    StaffOverCapShare,
+    ReReferrals,
+    OpenCases3PlusWorkers12mShare,
     Count
 };
 inline constexpr std::size_t kCaseMetricCount = static_cast<std::size_t>(CaseMetric::Count);
+
+// Per declared case type, "<metric>.<type>", after the case series.
+enum class CaseTypeMetric : std::size_t {
+    OpenCases,
+    UnallocatedCases,
+    StagesCompleted,
+    WithinTimescaleShare,
+    Workers3Plus12mShare,
+    Count
+};
+inline constexpr std::size_t kCaseTypeMetricCount = static_cast<std::size_t>(CaseTypeMetric::Count);
+
+// Per team template, "<metric>.<team>", after the case-type series.
+enum class TeamMetric : std::size_t {
+    StaffPermanent,
+    StaffAgency,
+    Vacancies,
+    MeanCaseload,
+    UnallocatedCases,
+    Count
+};
+inline constexpr std::size_t kTeamMetricCount = static_cast<std::size_t>(TeamMetric::Count);
 
 // The core series, in Metric order.
 const std::vector<output::SeriesSpec>& metric_specs();
@@ -129,7 +156,10 @@ const std::vector<output::SeriesSpec>& metric_specs();
 // Every series of a run of a service with these roles: the core ones, the pipeline ones,
 // hires by route ("hires_<route>"), leavers by destination ("leavers_<destination>"), the
 // per-role ones, the absence and agency-policy ones, then the programme ones.
-std::vector<output::SeriesSpec> metric_specs(const std::vector<std::string>& roles);
+// Then, with declared case types and teams, the per-type and per-team series.
+std::vector<output::SeriesSpec> metric_specs(const std::vector<std::string>& roles,
+                                             const std::vector<std::string>& case_types = {},
+                                             const std::vector<std::string>& teams = {});
 
 inline std::size_t index(Metric m) {
     return static_cast<std::size_t>(m);
@@ -160,6 +190,15 @@ inline std::size_t index(ProgrammeMetric m, std::size_t roles) {
 }
 inline std::size_t index(CaseMetric m, std::size_t roles) {
     return index(ProgrammeMetric::Count, roles) + static_cast<std::size_t>(m);
+}
+inline std::size_t index(CaseTypeMetric m, std::size_t type, std::size_t roles) {
+    return index(CaseMetric::Count, roles) + type * kCaseTypeMetricCount +
+           static_cast<std::size_t>(m);
+}
+inline std::size_t index(TeamMetric m, std::size_t team, std::size_t roles,
+                         std::size_t case_types) {
+    return index(CaseMetric::Count, roles) + case_types * kCaseTypeMetricCount +
+           team * kTeamMetricCount + static_cast<std::size_t>(m);
 }
 
 }  // namespace wfsim::model

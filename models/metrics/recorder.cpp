@@ -6,22 +6,18 @@
 #include <limits>
 
 #include "engine/calendar.hpp"
+#include "models/metrics/series_math.hpp"
 #include "models/phases.hpp"
 
 namespace wfsim::model {
 
-namespace {
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-constexpr double kWindow = engine::kDaysPerYear;  // 12 months
-
-double ratio(double numerator, double denominator) {
-    return denominator > 0.0 ? numerator / denominator : kNaN;
-}
-}  // namespace
+using series::kNaN;
+using series::kWindow;
+using series::ratio;
 
 Recorder::Recorder(std::span<const double> times, const Staffing& staffing,
                    const Caseload& caseload, PipelineSources pipeline, output::SeriesTable& table,
-                   std::size_t replication, engine::Simulator& sim)
+                   std::size_t replication, engine::Simulator& sim, CaseworkLayout casework)
     : times_(times),
       staffing_(staffing),
       caseload_(caseload),
@@ -29,6 +25,7 @@ Recorder::Recorder(std::span<const double> times, const Staffing& staffing,
       table_(table),
       replication_(replication),
       handler_(sim.add_handler(*this)),
+      casework_(casework),
       window_start_(times.size()) {
     // A sample has a full window once it is 12 months in (tolerating rounding of t - 365.25).
     while (first_windowed_ < times_.size() && times_[first_windowed_] < kWindow - 1e-9) {
@@ -89,6 +86,14 @@ Recorder::Cumulative Recorder::snapshot(double now) const {
         c.by_destination[d] = pipeline_.flows.leavers(kLeaverDestinations[d]);
     }
     c.training_cost = pipeline_.grow_your_own.training_cost();
+    c.over_cap = caseload_.over_cap_allocations();
+    c.re_referrals = pipeline_.demand.re_referrals();
+    c.stages_completed.resize(casework_.case_types);
+    c.within_timescale.resize(casework_.case_types);
+    for (std::size_t t = 0; t < casework_.case_types; ++t) {
+        c.stages_completed[t] = caseload_.stages_completed(static_cast<CaseTypeId>(t));
+        c.within_timescale[t] = caseload_.completed_within_timescale(static_cast<CaseTypeId>(t));
+    }
     c.role_cost.resize(staffing_.roles().size());
     for (std::size_t r = 0; r < c.role_cost.size(); ++r) {
         const auto role = static_cast<RoleId>(r);
@@ -273,47 +278,6 @@ void Recorder::record_programmes(std::size_t sample, const Cumulative& current) 
     put_flow(ProgrammeMetric::Progressions, current.progressions, previous_.progressions);
 }
 
-void Recorder::record_cases(std::size_t sample, const Cumulative& current) {
-    const Cumulative& before = previous_;
-    const std::size_t roles = staffing_.roles().size();
-    const auto put_case = [&](CaseMetric m, double value) { put(sample, index(m, roles), value); };
-    const auto closed = static_cast<double>(current.closed - before.closed);
-    put_case(CaseMetric::MeanWorkersPerClosedCase,
-             ratio(static_cast<double>(current.closed_case_workers - before.closed_case_workers),
-                   closed));
-    put_case(CaseMetric::ClosedCasesMoreThan3WorkersShare,
-             ratio(static_cast<double>(current.closed_over_three - before.closed_over_three),
-                   closed));
-    put_case(CaseMetric::MeanDaysToAllocation,
-             ratio(current.days_waited - before.days_waited,
-                   static_cast<double>(current.first_allocations - before.first_allocations)));
-
-    loads_.clear();
-    for (WorkerId id = 0; id < staffing_.worker_capacity(); ++id) {
-        if (staffing_.worker(id).active && caseload_.cap(id) > 0) {
-            loads_.push_back(caseload_.load(id));
-        }
-    }
-    std::sort(loads_.begin(), loads_.end());
-    const auto n = static_cast<double>(loads_.size());
-    // Nearest-rank percentiles: the smallest caseload with at least p of the staff at or below.
-    const auto percentile = [&](double p) {
-        if (loads_.empty()) return kNaN;
-        const auto rank = static_cast<std::size_t>(std::max(1.0, std::ceil(p * n)));
-        return static_cast<double>(loads_[rank - 1]);
-    };
-    put_case(CaseMetric::CaseloadP10, percentile(0.10));
-    put_case(CaseMetric::CaseloadP50, percentile(0.50));
-    put_case(CaseMetric::CaseloadP90, percentile(0.90));
-    constexpr std::array<CaseMetric, 6> kBands = {
-        CaseMetric::CaseloadUnder5Share, CaseMetric::Caseload5To10Share,
-        CaseMetric::Caseload10To15Share, CaseMetric::Caseload15To20Share,
-        CaseMetric::Caseload20To25Share, CaseMetric::Caseload25PlusShare};
-    std::array<int, 6> in_band{};
-    for (const int load : loads_) ++in_band[static_cast<std::size_t>(std::min(load / 5, 5))];
-    for (std::size_t b = 0; b < kBands.size(); ++b) put_case(kBands[b], ratio(in_band[b], n));
-}
-
 void Recorder::record(std::size_t sample, double now) {
     const Cumulative current = snapshot(now);
     const double permanent = staffing_.permanent_count();
@@ -352,6 +316,8 @@ void Recorder::record(std::size_t sample, double now) {
     record_staff_policy(sample, current);
     record_programmes(sample, current);
     record_cases(sample, current);
+    record_case_types(sample, now, current);
+    record_teams(sample);
     previous_ = current;
 }
 

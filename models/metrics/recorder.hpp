@@ -11,6 +11,7 @@
 
 #include "engine/simulator.hpp"
 #include "models/casework/caseload.hpp"
+#include "models/casework/demand.hpp"
 #include "models/finance/costs.hpp"
 #include "models/metrics/metric_catalog.hpp"
 #include "models/metrics/staff_flows.hpp"
@@ -39,13 +40,22 @@ struct PipelineSources {
     const AsyeProcess& asye;
     const ProgressionProcess& progression;
     const GrowYourOwnProcess& grow_your_own;
+    const DemandProcess& demand;
+};
+
+// What the per-type and per-team series cover: the declared case types (0 without
+// case_types) and the team templates' case types.
+struct CaseworkLayout {
+    std::size_t case_types = 0;
+    const TeamCatalog* teams = nullptr;
+    const CaseTypeCatalog* types = nullptr;
 };
 
 class Recorder final : public engine::EventHandler {
 public:
     Recorder(std::span<const double> times, const Staffing& staffing, const Caseload& caseload,
              PipelineSources pipeline, output::SeriesTable& table, std::size_t replication,
-             engine::Simulator& sim);
+             engine::Simulator& sim, CaseworkLayout casework = {});
 
     void start(engine::Simulator& sim);
     void handle(const engine::Event& event, engine::Simulator& sim) override;
@@ -85,6 +95,10 @@ private:
         std::array<std::uint64_t, kAsyeOutcomeCount> asye{};
         std::uint64_t progressions = 0;
         std::uint64_t trainees_qualified = 0;
+        std::uint64_t over_cap = 0;
+        std::uint64_t re_referrals = 0;
+        std::vector<std::uint64_t> stages_completed;  // by case type
+        std::vector<std::uint64_t> within_timescale;  // by case type
     };
 
     Cumulative snapshot(double now) const;
@@ -97,6 +111,8 @@ private:
     void record_staff_policy(std::size_t sample, const Cumulative& current);
     void record_programmes(std::size_t sample, const Cumulative& current);
     void record_cases(std::size_t sample, const Cumulative& current);
+    void record_case_types(std::size_t sample, double now, const Cumulative& current);
+    void record_teams(std::size_t sample);
 
     std::span<const double> times_;
     const Staffing& staffing_;
@@ -106,7 +122,9 @@ private:
     std::size_t replication_;
     engine::HandlerId handler_;
     Cumulative previous_;
+    CaseworkLayout casework_;
     std::vector<int> loads_;  // scratch: caseloads of case-holding staff at a sample
+    std::vector<std::uint64_t> three_plus_;  // scratch: by case type
     std::vector<Cumulative> window_start_;  // per sample: counters 12 months before it
     std::size_t first_windowed_ = 0;        // first sample with a full 12-month window
 };

@@ -66,7 +66,7 @@ int run_command(const RunOptions& options) {
     const double table_bytes =
         static_cast<double>(scenario.replications) *
         (scenario.horizon_days / scenario.interval_days + 2) *
-        static_cast<double>(model::metric_specs(scenario.roles.names()).size()) * sizeof(double);
+        static_cast<double>(model::scenario_series(scenario).size()) * sizeof(double);
     if (table_bytes > kMaxTableBytes) {
         std::fprintf(stderr,
                      "%s: error: replications x samples too large: the results would take "
