@@ -231,6 +231,26 @@ TEST(Cli, ValidateAcceptsTheShippedScenario) {
     EXPECT_NE(result.out.find("valid"), std::string::npos);
 }
 
+// Every scenario shipped in scenarios/ validates and runs its whole horizon through the program
+// (two replications each).
+TEST(Cli, EveryShippedScenarioValidatesAndRuns) {
+    TempDir dir;
+    int scenarios = 0;
+    for (const auto& entry :
+         std::filesystem::directory_iterator(std::string(WFSIM_SOURCE_DIR) + "/scenarios")) {
+        if (entry.path().extension() != ".yaml") continue;
+        ++scenarios;
+        const std::string file = entry.path().string();
+        const auto validate = run_process(kWfsim + " validate " + file);
+        EXPECT_EQ(validate.exit_code, 0) << file << "\n" << validate.err;
+        const std::string out = dir.file(entry.path().stem().string() + ".h5");
+        const auto run = run_process(kWfsim + " run " + file + " --replications 2 -q -o " + out);
+        EXPECT_EQ(run.exit_code, 0) << file << "\n" << run.err;
+        EXPECT_TRUE(std::filesystem::exists(out)) << file;
+    }
+    EXPECT_GE(scenarios, 5);  // core, strategy and the three councils at least
+}
+
 TEST(Cli, MissingScenarioExitsTwo) {
     const auto result = run_process(kWfsim + " run /nonexistent/scenario.yaml");
     EXPECT_EQ(result.exit_code, 2);
