@@ -98,7 +98,9 @@ DemandParams DemandParams::read(config::Section root, const CaseTypeCatalog& typ
             {"Without case_types: work in a case, days of allocated time until it closes "
              "(unallocated time does not count).",
              "days"});
-    } else if (section.has("case_duration")) {
+    } else if (section.optional_distribution(
+                   "case_duration", {"Without case_types: work in a case.", "days"},
+                   "each case type's duration")) {
         section.error("case_duration",
                       "with case_types, each type has its own duration (case_types.<type>."
                       "duration)");
