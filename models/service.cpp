@@ -77,7 +77,13 @@ public:
           handler_(sim_.add_handler(*this)) {
         sim_.reserve(2 * total_posts(s) + 64);  // so that the queue never grows in the hot loop
         staffing_.assign_teams(s.teams);
-        caseload_.set_closure_observer(&demand_);
+        // Closures are reported only where some epoch re-refers cases: one call per closure
+        // saved otherwise.
+        bool re_referrals = s.demand.re_referral.probability > 0.0;
+        for (const Intervention& i : s.interventions) {
+            re_referrals = re_referrals || i.scenario->demand.re_referral.probability > 0.0;
+        }
+        if (re_referrals) caseload_.set_closure_observer(&demand_);
         staffing_.add_observer(turnover_);
         staffing_.add_observer(hiring_);
         staffing_.add_observer(recruitment_);

@@ -27,9 +27,11 @@ Caseload::Caseload(std::size_t worker_slots, const AllocationParams& params,
       weight_units_(worker_slots, 0),
       cap_(worker_slots, 0),
       team_(worker_slots, kNoTeam),
+      group_(worker_slots, static_cast<std::uint16_t>(teams)),
       journey_stream_(seed, replication, "cases.journeys"),
       duration_stream_(seed, replication, "cases.stage_duration") {
     if (types_ == nullptr) types_ = &default_types_;
+    weights_differ_ = types_->weighted();
     waiting_.resize(types_->size());
     by_type_.resize(types_->size());
 }
@@ -41,6 +43,7 @@ void Caseload::reconfigure(const CaseTypeCatalog& types, const AllocationParams&
     for (WorkerId w = 0; w < cap_.size(); ++w) index_remove(w);
     types_ = &types;
     params_ = params;
+    weights_differ_ = types_->weighted();
     for (WorkerId w = 0; w < cap_.size(); ++w) {
         int units = 0;
         for (const Holding& h : holdings_[w]) units += units_of(cases_[h.id].type);
@@ -51,8 +54,7 @@ void Caseload::reconfigure(const CaseTypeCatalog& types, const AllocationParams&
     arm_timer(sim);
 }
 
-int Caseload::units_of(CaseTypeId type) const {
-    if (!params_.weighted) return 1;
+int Caseload::weighted_units(CaseTypeId type) const {
     return std::max(1, static_cast<int>(std::lround((*types_)[type].weight * kWeightUnits)));
 }
 
@@ -63,26 +65,20 @@ int Caseload::unit_cap(int cap) const {
 
 void Caseload::index_add(WorkerId worker) {
     if (cap_[worker] <= 0) return;
-    const std::size_t group = team_[worker] == kNoTeam ? groups_.size() - 1 : team_[worker];
-    groups_[group].add(worker, unit_cap(cap_[worker]), weight_units_[worker]);
+    groups_[group_[worker]].add(worker, unit_cap(cap_[worker]), weight_units_[worker]);
 }
 
 void Caseload::index_remove(WorkerId worker) {
     if (cap_[worker] <= 0) return;
-    const std::size_t group = team_[worker] == kNoTeam ? groups_.size() - 1 : team_[worker];
-    groups_[group].remove(worker);
+    groups_[group_[worker]].remove(worker);
 }
 
-void Caseload::index_load(WorkerId worker) {
-    const std::size_t group = team_[worker] == kNoTeam ? groups_.size() - 1 : team_[worker];
-    groups_[group].set_load(worker, weight_units_[worker]);
-}
 
 void Caseload::add_worker(WorkerId worker, int cap, TeamId team) {
     cap_[worker] = cap;
     load_[worker] = 0;
     weight_units_[worker] = 0;
-    team_[worker] = team;
+    set_group(worker, team);
     holdings_[worker].reserve(static_cast<std::size_t>(cap));
     if (cap > 0) ++case_holders_;
     index_add(worker);
@@ -94,13 +90,13 @@ void Caseload::remove_worker(WorkerId worker, double now) {
     if (cap_[worker] > 0) --case_holders_;
     index_remove(worker);
     cap_[worker] = 0;
-    team_[worker] = kNoTeam;
+    set_group(worker, kNoTeam);
 }
 
 void Caseload::set_team(WorkerId worker, TeamId team) {
     if (team_[worker] == team) return;
     index_remove(worker);
-    team_[worker] = team;
+    set_group(worker, team);
     index_add(worker);
 }
 
@@ -143,9 +139,10 @@ void Caseload::ensure_worker_slots(std::size_t slots) {
     weight_units_.resize(slots, 0);
     cap_.resize(slots, 0);
     team_.resize(slots, kNoTeam);
+    group_.resize(slots, static_cast<std::uint16_t>(groups_.size() - 1));
 }
 
-WorkerId Caseload::candidate(CaseTypeId type) const {
+WorkerId Caseload::team_candidate(CaseTypeId type) const {
     const auto best_of = [&](std::size_t group, WorkerId& best, double& best_ratio) {
         const std::uint32_t slot = groups_[group].best();
         if (slot == kNoSlot) return;
@@ -159,10 +156,6 @@ WorkerId Caseload::candidate(CaseTypeId type) const {
     WorkerId best = kNone;
     double best_ratio = std::numeric_limits<double>::infinity();
     const TeamId held = (*types_)[type].held_by;
-    if (groups_.size() == 1) {
-        const std::uint32_t slot = groups_[0].best();
-        return slot == kNoSlot ? kNone : slot;
-    }
     if (held != kNoTeam && held + 1u < groups_.size()) {
         best_of(held, best, best_ratio);
         best_of(groups_.size() - 1, best, best_ratio);
@@ -237,23 +230,17 @@ void Caseload::handle(const engine::Event&, engine::Simulator& sim) {
     const CaseId id = heap.back().id;
     heap.pop_back();
     release_from(worker, id);
-    complete_stage(id, worker, sim);
+    const CaseType& done = (*types_)[cases_[id].type];
+    if (done.next.empty() && !done.timescale_days) {
+        ++by_type_[cases_[id].type].completed;
+        close_case(id, sim);  // the core model's only step
+    } else {
+        complete_stage(id, worker, sim);
+    }
     drain_waiting(sim);
     arm_timer(sim);
 }
 
-void Caseload::release_from(WorkerId worker, CaseId id) {
-    --allocated_;
-    --load_[worker];
-    weight_units_[worker] -= units_of(cases_[id].type);
-    index_load(worker);
-    update_due(worker);
-}
-
-void Caseload::update_due(WorkerId worker) {
-    const std::vector<Holding>& heap = holdings_[worker];
-    earliest_due_.set(worker, heap.empty() ? kAbsent : heap.front().due);
-}
 
 void Caseload::complete_stage(CaseId id, WorkerId worker, engine::Simulator& sim) {
     Case& c = cases_[id];
@@ -293,10 +280,15 @@ void Caseload::complete_stage(CaseId id, WorkerId worker, engine::Simulator& sim
     enqueue_back(id);
 }
 
-void Caseload::close_case(CaseId id, engine::Simulator& sim) {
+[[gnu::always_inline]] inline void Caseload::close_case(CaseId id, engine::Simulator& sim) {
     Case& c = cases_[id];
     const std::uint16_t workers = c.workers_seen;
-    if (workers >= 3) --three_plus_;
+    if (workers >= 3) {
+        const CaseId moved = three_plus_ids_.back();
+        three_plus_ids_[c.three_plus_slot] = moved;
+        cases_[moved].three_plus_slot = c.three_plus_slot;
+        three_plus_ids_.pop_back();
+    }
     closed_workers_ += workers;
     if (workers > 3) ++closed_over_three_;
     --by_type_[c.type].open;
@@ -307,7 +299,7 @@ void Caseload::close_case(CaseId id, engine::Simulator& sim) {
     if (closure_observer_ != nullptr) closure_observer_->case_closed(last, sim);
 }
 
-double Caseload::weighted_load(WorkerId worker) const {
+double Caseload::sum_of_weights(WorkerId worker) const {
     double total = 0.0;
     for (const Holding& h : holdings_[worker]) total += (*types_)[cases_[h.id].type].weight;
     return total;
@@ -323,11 +315,10 @@ void Caseload::count_three_plus_workers_within(double now, double window,
                                                std::vector<std::uint64_t>& out) const {
     out.assign(types_->size(), 0);
     const double from = now - window;
-    for (const Case& c : cases_) {
-        if (c.type == kClosed) continue;
-        const int known = std::min<int>(c.workers_seen, 3);
+    for (const CaseId id : three_plus_ids_) {
+        const Case& c = cases_[id];
         int in_window = 0;
-        for (int i = 0; i < known; ++i) in_window += c.worker_starts[2 - i] > from ? 1 : 0;
+        for (const float start : c.worker_starts) in_window += start > from ? 1 : 0;
         // The worker who held the case when the window opened counts too.
         const int workers = in_window + (c.workers_seen > in_window ? 1 : 0);
         if (workers >= 3) ++out[c.type];
@@ -351,8 +342,11 @@ bool Caseload::allocate(CaseId id, WorkerId worker, engine::Simulator& sim) {
         wait_days_ += sim.now() - c.due;
     }
     if (worker != c.last_worker) {
-        if (++c.workers_seen == 3) ++three_plus_;
-        c.worker_starts = {c.worker_starts[1], c.worker_starts[2], sim.now()};
+        if (++c.workers_seen == 3) {
+            c.three_plus_slot = static_cast<std::uint32_t>(three_plus_ids_.size());
+            three_plus_ids_.push_back(id);
+        }
+        c.worker_starts = {c.worker_starts[1], c.worker_starts[2], static_cast<float>(sim.now())};
     }
     c.last_worker = kNone;
     c.worker = worker;

@@ -87,7 +87,7 @@ public:
     std::uint64_t open() const { return referrals_ - closed_; }
     std::uint64_t allocated() const { return allocated_; }
     std::uint64_t waiting() const { return waiting_count_; }
-    std::uint64_t open_with_three_plus_workers() const { return three_plus_; }
+    std::uint64_t open_with_three_plus_workers() const { return three_plus_ids_.size(); }
     // Cumulative: the workers of closed cases (their whole pathway), closed cases that had
     // more than 3, cases given their first worker, and the days those waited for one.
     std::uint64_t closed_case_workers() const { return closed_workers_; }
@@ -98,7 +98,9 @@ public:
     std::uint64_t over_cap_allocations() const { return over_cap_; }
     int load(WorkerId worker) const { return load_[worker]; }
     // The worker's caseload in weights (case_types.<type>.weight).
-    double weighted_load(WorkerId worker) const;
+    double weighted_load(WorkerId worker) const {
+        return weights_differ_ ? sum_of_weights(worker) : load_[worker];
+    }
     int cap(WorkerId worker) const { return cap_[worker]; }
     TeamId team(WorkerId worker) const { return team_[worker]; }
     int max_load() const;
@@ -123,14 +125,18 @@ private:
     // Weights are counted in quarters so that loads stay small integers.
     static constexpr double kWeightUnits = 4.0;
 
+    // One cache line: cases are touched on every allocation and completion.
     struct Case {
         double remaining = 0.0;  // work left in the stage, while not allocated
         double due = 0.0;  // completion time while allocated; opening time until first allocated
         double stage_start = 0.0;  // when the current stage began (timescales)
-        std::array<double, 3> worker_starts{};  // when the last 3 workers took it, newest last
         std::uint64_t referral = 0;  // referral order, to hand on and queue fairly
+        // When the last 3 workers took it, newest last. Single precision is ample for a
+        // 12-month window (a few minutes' resolution over two centuries).
+        std::array<float, 3> worker_starts{};
         WorkerId worker = kNone;
         WorkerId last_worker = kNone;  // the worker before a step (not a change if re-chosen)
+        std::uint32_t three_plus_slot = 0;  // its place in three_plus_ids_, once it has had 3
         std::uint16_t workers_seen = 0;
         CaseTypeId type = kClosed;  // kClosed: a free slot
     };
@@ -155,21 +161,48 @@ private:
     };
 
     CaseId new_case_slot();
+    double sum_of_weights(WorkerId worker) const;
     // Moves a worker's cases to the orphans, keeping their remaining work.
     void orphan_cases(WorkerId worker, double now);
-    // The best candidate for a case of `type`, or kNone.
-    WorkerId candidate(CaseTypeId type) const;
+    // The best candidate for a case of `type`, or kNone. Inline for the one-pool service.
+    WorkerId candidate(CaseTypeId type) const {
+        if (groups_.size() == 1) {
+            const std::uint32_t slot = groups_[0].best();
+            return slot == LeastLoaded::kNoSlot ? kNone : slot;
+        }
+        return team_candidate(type);
+    }
+    // The same, among team templates.
+    WorkerId team_candidate(CaseTypeId type) const;
     // Whether `worker` may hold cases of `type`.
     bool may_hold(WorkerId worker, CaseTypeId type) const;
     // What a case of `type` adds to a load, in weight units.
-    int units_of(CaseTypeId type) const;
+    int units_of(CaseTypeId type) const {
+        if (!params_.weighted) return 1;
+        return weighted_units(type);
+    }
+    int weighted_units(CaseTypeId type) const;
     int unit_cap(int cap) const;
     // Returns true when the case became its worker's earliest due (the timer may need moving).
     bool allocate(CaseId id, WorkerId worker, engine::Simulator& sim);
-    // Takes a case off its worker's load (its holding already popped).
-    void release_from(WorkerId worker, CaseId id);
-    // After a worker's earliest due changed: update the due tree and re-arm the timer.
-    void update_due(WorkerId worker);
+    // Takes a case off its worker's load (its holding already popped). Inline: it runs at
+    // every completion.
+    void release_from(WorkerId worker, CaseId id) {
+        --allocated_;
+        --load_[worker];
+        weight_units_[worker] -= units_of(cases_[id].type);
+        index_load(worker);
+        update_due(worker);
+    }
+    // After a worker's earliest due changed: update the due tree.
+    void update_due(WorkerId worker) {
+        const std::vector<Holding>& heap = holdings_[worker];
+        earliest_due_.set(worker, heap.empty() ? engine::MinTree::kAbsent : heap.front().due);
+    }
+    void set_group(WorkerId worker, TeamId team) {
+        team_[worker] = team;
+        group_[worker] = team == kNoTeam ? static_cast<std::uint16_t>(groups_.size() - 1) : team;
+    }
     void enqueue_back(CaseId id);
     void drain_waiting(engine::Simulator& sim);
     // A stage of the case is done: it steps on (keeping or losing its worker) or closes.
@@ -179,7 +212,7 @@ private:
     void arm_timer(engine::Simulator& sim);
     void index_add(WorkerId worker);
     void index_remove(WorkerId worker);
-    void index_load(WorkerId worker);
+    void index_load(WorkerId worker) { groups_[group_[worker]].set_load(worker, weight_units_[worker]); }
 
     AllocationParams params_;  // a copy: small, and callers may pass a temporary
     const CaseTypeCatalog* types_;
@@ -196,6 +229,7 @@ private:
     std::vector<int> weight_units_;  // per worker: the load in weight units
     std::vector<int> cap_;
     std::vector<TeamId> team_;
+    std::vector<std::uint16_t> group_;  // per worker: index in groups_ (last: outside teams)
     std::vector<std::deque<Waiting>> waiting_;  // per case type
     std::int64_t front_order_ = 0;
     std::int64_t back_order_ = 0;
@@ -207,7 +241,10 @@ private:
     std::uint64_t referrals_ = 0;
     std::uint64_t closed_ = 0;
     std::uint64_t allocated_ = 0;
-    std::uint64_t three_plus_ = 0;
+    // Open cases that have had 3 or more workers: only they can meet the 12-month indicator,
+    // so the recorder scans these rather than every case.
+    std::vector<CaseId> three_plus_ids_;
+    bool weights_differ_ = false;  // some type's weight is not 1
     std::uint64_t closed_workers_ = 0;
     std::uint64_t closed_over_three_ = 0;
     std::uint64_t first_allocations_ = 0;
