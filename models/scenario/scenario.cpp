@@ -50,9 +50,11 @@ void cross_check(config::Section root, const Scenario& s) {
     if (s.interval_days > 0.0 && s.horizon_days / s.interval_days > kMaxSamples) {
         root.error("output_interval", "too short: more than a million samples over the horizon");
     }
+    const auto any = [](const std::vector<int>& counts) {
+        return std::any_of(counts.begin(), counts.end(), [](int n) { return n > 0; });
+    };
     const bool any_initial_agency =
-        std::any_of(s.staffing.initial_agency.begin(), s.staffing.initial_agency.end(),
-                    [](int n) { return n > 0; });
+        any(s.staffing.initial_agency) || any(s.staffing.initial_agency_extra);
     if (any_initial_agency && !s.agency.assignment) {
         if (root.has("agency")) {
             root.section("agency", {""})

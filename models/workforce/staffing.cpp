@@ -38,6 +38,14 @@ StaffingParams StaffingParams::read(config::Section root, const RoleCatalog& rol
     params.initial_agency = roles.read_counts(
         agency, {"Agency workers in this role at the start; each covers one vacancy.", "workers"},
         0);
+    config::Section extra = initial.named_entries(
+        "agency_extra",
+        {"Agency staff at the start on no post, per role: extra capacity beyond the vacancies "
+         "(the census's agency workers not covering a vacancy). They hold cases like any "
+         "worker outside teams and stay for an agency.assignment draw."},
+        "<role>");
+    params.initial_agency_extra = roles.read_counts(
+        extra, {"Agency workers in this role at the start beyond the vacancies.", "workers"}, 0);
     double shares = 0.0;
     for (config::Section band : initial.list(
              "tenure", {"Length of service of the initial permanent staff, in ascending bands "
@@ -91,6 +99,7 @@ Staffing::Staffing(const RoleCatalog& roles, const StaffingParams& params, Casel
       to_abolish_(roles.size(), 0),
       initial_permanent_(params.initial_permanent),
       initial_agency_(params.initial_agency),
+      initial_agency_extra_(params.initial_agency_extra),
       initial_tenure_(params.initial_tenure),
       tenure_stream_(seed, replication, "staffing.initial_tenure") {
     for (std::size_t r = 0; r < params.establishment.size(); ++r) {
@@ -130,6 +139,12 @@ void Staffing::initialise(engine::Simulator& sim) {
         } else if (agency_left[role] > 0) {
             --agency_left[role];
             agency_started.push_back(hire(p, role, Contract::Agency, sim.now()));
+        }
+    }
+    for (std::size_t r = 0; r < initial_agency_extra_.size(); ++r) {
+        for (int i = 0; i < initial_agency_extra_[r]; ++i) {
+            agency_started.push_back(
+                hire(kNone, static_cast<RoleId>(r), Contract::Agency, sim.now()));
         }
     }
     caseload_.rebalance(sim);

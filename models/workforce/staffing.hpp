@@ -36,6 +36,7 @@ struct StaffingParams {
     std::vector<int> establishment;      // funded posts, by role
     std::vector<int> initial_permanent;  // by role
     std::vector<int> initial_agency;     // by role; each covers one initial vacancy
+    std::vector<int> initial_agency_extra;  // by role; on no post (extra capacity)
     std::vector<InitialTenureBand> initial_tenure;  // empty: everyone starts at tenure 0
 
     // `at_start`: check the initial staff against the establishment (not when reading the
@@ -296,6 +297,7 @@ private:
     double person_days_at_ = 0.0;
     std::vector<int> initial_permanent_;
     std::vector<int> initial_agency_;
+    std::vector<int> initial_agency_extra_;
     std::vector<engine::RandomStream> part_time_streams_;  // per role: "staffing.part_time.<role>"
     std::vector<InitialTenureBand> initial_tenure_;
     engine::RandomStream tenure_stream_;  // "staffing.initial_tenure"

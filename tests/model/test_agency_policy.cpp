@@ -306,3 +306,29 @@ TEST(AgencyPolicy, TheExperienceRuleTurnsCandidatesAwayAndLengthensTheFill) {
 
 }  // namespace
 }  // namespace wfsim::model
+
+namespace wfsim::model {
+namespace {
+
+TEST(AgencyPolicy, InitialAgencyBeyondTheVacanciesHoldsCasesOnNoPost) {
+    // 10 posts, 8 permanent, 1 agency covering a vacancy and 3 more agency workers beyond
+    // the vacancies (as the census counts them): 12 case holders share 120 cases.
+    const BatchResult r = run(R"(start: 2016-04-01
+horizon: 2 months
+replications: 1
+roles: { sw: { caseload_cap: 20 } }
+establishment: { sw: 10 }
+initial_staff: { permanent: { sw: 8 }, agency: { sw: 1 }, agency_extra: { sw: 3 } }
+agency: { assignment: 10 years }
+demand: { referrals_per_year: 0, initial_open_cases: 120, case_duration: 10 years }
+)");
+    const auto at = [&](const char* metric) { return r.series.at(r.series.index_of(metric), 0, 0); };
+    EXPECT_EQ(at("staff_agency"), 4.0);
+    EXPECT_EQ(at("agency_extra"), 3.0);
+    EXPECT_EQ(at("vacancies"), 2.0);
+    EXPECT_EQ(at("mean_caseload"), 10.0);
+    EXPECT_EQ(at("agency_share"), 4.0 / 12.0);
+}
+
+}  // namespace
+}  // namespace wfsim::model
