@@ -197,7 +197,8 @@ void Caseload::rebalance(engine::Simulator& sim) {
     arm_timer(sim);
 }
 
-void Caseload::open_case(double work, engine::Simulator& sim, CaseTypeId type, double age) {
+void Caseload::open_case(double work, engine::Simulator& sim, CaseTypeId type, double age,
+                         std::span<const double> earlier_workers) {
     const CaseId id = new_case_slot();
     Case& c = cases_[id];
     c.remaining = work;
@@ -208,6 +209,15 @@ void Caseload::open_case(double work, engine::Simulator& sim, CaseTypeId type, d
     c.type = type;
     c.due = sim.now();  // while it waits for its first worker: when it was opened
     c.stage_start = sim.now() - age;
+    c.awaits_first = true;
+    c.worker_starts = {};
+    for (const double start : earlier_workers) {
+        c.worker_starts = {c.worker_starts[1], c.worker_starts[2], static_cast<float>(start)};
+        if (++c.workers_seen == 3) {
+            c.three_plus_slot = static_cast<std::uint32_t>(three_plus_ids_.size());
+            three_plus_ids_.push_back(id);
+        }
+    }
     ++by_type_[type].open;
     const WorkerId worker = waiting_[type].empty() ? candidate(type) : kNone;
     if (worker == kNone) {
@@ -337,7 +347,8 @@ CaseId Caseload::new_case_slot() {
 
 bool Caseload::allocate(CaseId id, WorkerId worker, engine::Simulator& sim) {
     Case& c = cases_[id];
-    if (c.workers_seen == 0) {  // its first worker: `due` still holds when it was opened
+    if (c.awaits_first) {  // its first worker here: `due` still holds when it was opened
+        c.awaits_first = false;
         ++first_allocations_;
         wait_days_ += sim.now() - c.due;
     }

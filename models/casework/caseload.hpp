@@ -22,6 +22,7 @@
 #include <array>
 #include <cstdint>
 #include <deque>
+#include <span>
 #include <vector>
 
 #include "engine/min_tree.hpp"
@@ -76,8 +77,11 @@ public:
     void rebalance(engine::Simulator& sim);
 
     // A referral (or an initial case, open for `age` days already) becomes a case of `type`
-    // with `work` days of work to do in its first stage.
-    void open_case(double work, engine::Simulator& sim, CaseTypeId type = 0, double age = 0.0);
+    // with `work` days of work to do in its first stage. An initial case may bring the times
+    // its child's earlier workers took it (oldest first, at or before now): they count
+    // towards its number of workers, and its next worker is one more.
+    void open_case(double work, engine::Simulator& sim, CaseTypeId type = 0, double age = 0.0,
+                   std::span<const double> earlier_workers = {});
 
     void handle(const engine::Event& event, engine::Simulator& sim) override;
 
@@ -139,7 +143,9 @@ private:
         std::uint32_t three_plus_slot = 0;  // its place in three_plus_ids_, once it has had 3
         std::uint16_t workers_seen = 0;
         CaseTypeId type = kClosed;  // kClosed: a free slot
+        bool awaits_first = false;  // opened and not yet given a worker: `due` is its opening
     };
+    static_assert(sizeof(Case) <= 64, "a case should stay within one cache line");
     struct Holding {
         double due;
         CaseId id;

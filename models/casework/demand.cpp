@@ -61,6 +61,38 @@ void read_initial_cases(config::Section& section, const CaseTypeCatalog& types,
                                     {.min = 0.0, .max = kMaxInitialCases});
         cases.age = entry.optional_distribution(
             "age", {"How long each had been open at the start.", "days"}, "opened at the start");
+        config::Section earlier = entry.named_entries(
+            "earlier_workers",
+            {"How many workers each child had before the one who holds the case at the start: "
+             "probabilities by number (0, 1, 2, ...), adding up to 1. They took the case at "
+             "times spread evenly over its age and count towards its number of workers and the "
+             "12-month indicator (e.g. Trafford: a third of children with 3 or more). Absent: "
+             "none."},
+            "<number>");
+        double total = 0.0;
+        for (const std::string& key : earlier.keys()) {
+            const double p = earlier.real(key, {"Probability of this many earlier workers.", "1"},
+                                          {.min = 0.0, .max = 1.0});
+            const bool digits =
+                !key.empty() && key.size() <= 2 &&
+                key.find_first_not_of("0123456789") == std::string::npos;
+            if (!digits) {
+                earlier.error(key, "expected a number of workers from 0 to 99");
+                continue;
+            }
+            const auto n = static_cast<std::size_t>(std::stoi(key));
+            if (cases.earlier_workers.size() <= n) cases.earlier_workers.resize(n + 1, 0.0);
+            cases.earlier_workers[n] += p;
+            total += p;
+        }
+        if (!earlier.keys().empty() && earlier.present() && std::abs(total - 1.0) > 1e-9) {
+            entry.error("earlier_workers", "probabilities must add up to 1 (got " +
+                                               config::format_number(total) + ")");
+        }
+        earlier.finish();
+        for (std::size_t n = 1; n < cases.earlier_workers.size(); ++n) {
+            cases.earlier_workers[n] += cases.earlier_workers[n - 1];
+        }
         entry.finish();
         if (auto type = types.resolve(initial, name, name)) {
             cases.type = *type;
@@ -135,7 +167,8 @@ DemandProcess::DemandProcess(const DemandParams& params, const CaseTypeCatalog& 
       duration_stream_(seed, replication, "demand.case_duration"),
       mix_stream_(seed, replication, "demand.referral_mix"),
       initial_age_stream_(seed, replication, "demand.initial_age"),
-      re_referral_stream_(seed, replication, "demand.re_referral") {
+      re_referral_stream_(seed, replication, "demand.re_referral"),
+      history_stream_(seed, replication, "demand.initial_history") {
     const engine::HandlerId handler = sim.add_handler(*this);
     next_referral_ = sim.add_timer(handler, kReferral, phase::kReferral);
     next_re_referral_ = sim.add_timer(handler, kReReferral, phase::kReferral);
@@ -148,7 +181,17 @@ void DemandProcess::start(engine::Simulator& sim) {
     for (const DemandParams::InitialCases& cases : params_->initial_cases) {
         for (std::int64_t i = 0; i < cases.count; ++i) {
             const double age = cases.age ? cases.age->sample(initial_age_stream_) : 0.0;
-            caseload_.open_case(remaining_work(cases.type, age), sim, cases.type, age);
+            history_.clear();
+            if (!cases.earlier_workers.empty()) {
+                const double u = history_stream_.uniform01();
+                std::size_t n = 0;
+                while (n + 1 < cases.earlier_workers.size() && u >= cases.earlier_workers[n]) ++n;
+                for (std::size_t k = 0; k < n; ++k) {
+                    history_.push_back(sim.now() - age * history_stream_.uniform01());
+                }
+                std::sort(history_.begin(), history_.end());
+            }
+            caseload_.open_case(remaining_work(cases.type, age), sim, cases.type, age, history_);
         }
     }
     schedule_next(sim);

@@ -26,6 +26,8 @@ struct DemandParams {
         CaseTypeId type = 0;
         std::int64_t count = 0;
         std::optional<engine::Distribution> age;  // absent: opened at the start
+        // Probabilities of 0, 1, 2, ... earlier workers (cumulative); empty: none.
+        std::vector<double> earlier_workers;
     };
     struct ReReferral {
         double probability = 0.0;
@@ -81,6 +83,8 @@ private:
     engine::RandomStream mix_stream_;         // "demand.referral_mix"
     engine::RandomStream initial_age_stream_;  // "demand.initial_age"
     engine::RandomStream re_referral_stream_;  // "demand.re_referral"
+    engine::RandomStream history_stream_;      // "demand.initial_history"
+    std::vector<double> history_;              // scratch: an initial case's earlier workers
 };
 
 }  // namespace wfsim::model

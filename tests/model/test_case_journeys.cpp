@@ -389,3 +389,45 @@ TEST(CaseJourneyInput, MistakesAreReportedAtTheirKey) {
 
 }  // namespace
 }  // namespace wfsim::model
+
+namespace wfsim::model {
+namespace {
+
+TEST(CaseJourneys, InitialCasesBringTheirChildrensEarlierWorkers) {
+    // Every child had 2 workers before the start, within the last 6 months: with the worker
+    // who takes the case at the start, each has had 3 in the last 12 months.
+    const std::string yaml = R"(start: 2016-04-01
+horizon: 1 year
+output_interval: 6 months
+replications: 1
+roles: { social_worker: { caseload_cap: 100 } }
+establishment: { social_worker: 10 }
+initial_staff: { permanent: { social_worker: 10 } }
+case_types:
+  looked_after: { duration: 10 years }
+demand:
+  referrals_per_year: 0
+  initial_cases:
+    looked_after: { count: 200, age: 6 months, earlier_workers: { 2: 1 } }
+)";
+    const BatchResult r = run_batch(parse_scenario({"h.yaml", yaml}), 1);
+    const auto at = [&](const char* metric, std::size_t k) {
+        return r.series.at(r.series.index_of(metric), 0, k);
+    };
+    EXPECT_EQ(at("share_open_cases_3plus_workers", 0), 1.0);
+    EXPECT_EQ(at("workers_3plus_12m_share.looked_after", 0), 1.0);
+    EXPECT_EQ(at("workers_3plus_12m_share.looked_after", 1), 1.0);
+    // A year on, the earlier workers' starts (up to 6 months before the start) have left
+    // the window: the current worker and the one before them remain.
+    EXPECT_EQ(at("workers_3plus_12m_share.looked_after", 2), 0.0);
+    EXPECT_EQ(at("share_open_cases_3plus_workers", 2), 1.0);
+    // Without a history nobody has had 3.
+    std::string none = yaml;
+    const std::string history = ", earlier_workers: { 2: 1 }";
+    none.replace(none.find(history), history.size(), "");
+    const BatchResult fresh = run_batch(parse_scenario({"h.yaml", none}), 1);
+    EXPECT_EQ(fresh.series.at(fresh.series.index_of("share_open_cases_3plus_workers"), 0, 0), 0.0);
+}
+
+}  // namespace
+}  // namespace wfsim::model
