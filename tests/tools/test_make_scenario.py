@@ -115,6 +115,15 @@ class Generated(unittest.TestCase):
                 self.assertAlmostEqual(referrals * duration / 365.25, open_cases, delta=0.1 *
                                        referrals / 365.25)
 
+    def test_whole_numbers_keep_their_zeros(self):
+        # Derby's 4600 referrals in 2020 once came out as 46: trailing zeros of a whole number
+        # were stripped as if they followed a decimal point.
+        text = self.scenario("Derby", 2020)
+        self.assertEqual(referral_count("Derby", 2020), 4600)
+        self.assertEqual(value(text, r"referrals_per_year: (\d+)"), 4600)
+        self.assertIn("mean = ", text)
+        self.assertRegex(text, r"mean = \d+ / 4600 years")
+
     def test_every_value_carries_its_source(self):
         text = self.scenario("Slough", 2019)
         for key in ("caseload_cap", "establishment:\n  social_worker", "permanent:", "agency:    ",

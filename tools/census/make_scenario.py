@@ -106,9 +106,12 @@ def number(row, column, source):
 
 
 def fmt(x, places=1):
-    """A number with at most `places` decimals, without trailing zeros."""
-    text = f"{x:.{places}f}".rstrip("0").rstrip(".")
-    return text if text not in ("", "-0") else "0"
+    """A number with at most `places` decimals, without trailing zeros after the point (a whole
+    number keeps its zeros: 4600 stays 4600)."""
+    text = f"{x:.{places}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text if text != "-0" else "0"
 
 
 def build(census_row, referral_row, horizon, replications, seed):
