@@ -172,7 +172,8 @@ def find_referrals(referral_rows, census_row, year):
     """The referrals to the authority of census_row in the year to 31 March of year.
 
     The census reports some pairs of authorities that share a children's service as one row,
-    named "A / B" with codes "A / B"; referrals are published for each, so the pair's are the sum."""
+    named "A / B" with codes "A / B"; referrals are published for each, so the pair's are their
+    sum."""
     name = census_row["la_name"]
     codes = [c.strip() for c in census_row["new_la_code"].split(" / ")]
     in_year = [r for r in referral_rows if r["time_period"] == str(year)]
