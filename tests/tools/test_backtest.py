@@ -189,13 +189,22 @@ class TwoAuthorities(unittest.TestCase):
             self.assertEqual(float(r["model_error"]), float(r["model"]) - float(r["published"]))
 
     def test_model_figures_come_from_the_run_files(self):
+        import h5py
+        seeds = set()
         for name in AUTHORITIES:
-            expected = simulated(os.path.join(self.dir, "runs",
-                                              f"{name.casefold()}-{YEAR}.h5"))
+            h5 = os.path.join(self.dir, "runs", f"{name.casefold()}-{YEAR}.h5")
+            expected = simulated(h5)
+            with h5py.File(h5, "r") as f:
+                seed, replications = int(f.attrs["seed"]), int(f.attrs["replications"])
+            self.assertEqual(replications, 3)
+            seeds.add(seed)
             for r in (r for r in self.rows if r["authority"] == name):
+                self.assertEqual(int(r["seed"]), seed)
                 mean, se = expected[r["metric"]]
                 self.assertAlmostEqual(float(r["model"]), mean, places=9, msg=r["metric"])
                 self.assertAlmostEqual(float(r["model_se"]), se, places=9, msg=r["metric"])
+        # each authority its own random numbers, so their Monte Carlo errors average out
+        self.assertEqual(len(seeds), 2)
 
     def test_error_table_by_hand(self):
         table = {r["metric"]: r for r in read_csv(os.path.join(self.dir, "errors.csv"))}

@@ -29,6 +29,7 @@ Exit codes: 0 done, 2 bad arguments or data, 1 a wfsim run failed.
 import argparse
 import concurrent.futures
 import csv
+import hashlib
 import math
 import os
 import re
@@ -45,8 +46,8 @@ from backtest_plot import plot
 SOURCE_DIR = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 DEFAULT_WFSIM = os.path.join(SOURCE_DIR, "build", "tools", "wfsim", "wfsim")
 HORIZON = "1 year"
-CSV_COLUMNS = ["authority", "la_code", "start_year", "metric", "published", "model", "model_se",
-               "naive", "model_error", "naive_error", "note"]
+CSV_COLUMNS = ["authority", "la_code", "start_year", "seed", "metric", "published", "model",
+               "model_se", "naive", "model_error", "naive_error", "note"]
 
 
 class Parser(argparse.ArgumentParser):
@@ -78,7 +79,9 @@ def parse_args(argv):
                                     "(default: every year with an earlier and a next census)")
     p.add_argument("--replications", type=int, default=50,
                    help="replications per authority-year (default 50)")
-    p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    p.add_argument("--seed", type=int, default=1,
+                   help="random seed (default 1); each authority-year's own seed is drawn from "
+                        "it, the authority and the year (the CSV's seed column)")
     p.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
                    help="wfsim runs at once (default: the number of cores)")
     p.add_argument("-o", "--output", default="backtest", help="output folder (default backtest)")
@@ -113,6 +116,13 @@ class Job:
     def label(self):
         return f"{self.name} {self.year}"
 
+    def seed(self, seed):
+        """This authority-year's seed, from --seed, the authority and the year. One seed for all
+        would give every authority the same random numbers, so their Monte Carlo errors would
+        not average out in the error table."""
+        digest = hashlib.sha256(f"{seed}/{self.name}/{self.year}".encode()).digest()
+        return int.from_bytes(digest[:4], "big")
+
     def slug(self):
         return re.sub(r"[^a-z0-9]+", "-", self.name.casefold()).strip("-") + f"-{self.year}"
 
@@ -140,15 +150,16 @@ def plan(census, names, years):
 
 def run_one(job, args, referral_rows, runs):
     """(job, simulated figures or None, why not)."""
+    seed = job.seed(args.seed)
     try:
-        text = scenario_text(job.history, referral_rows, args.replications, args.seed)
+        text = scenario_text(job.history, referral_rows, args.replications, seed)
     except ms.InputError as e:
         return job, None, str(e)
     base = os.path.join(runs, job.slug())
     with open(base + ".yaml", "w", encoding="utf-8") as f:
         f.write(text)
     out = subprocess.run([args.wfsim, "run", base + ".yaml", "-o", base + ".h5",
-                          "--replications", str(args.replications), "--seed", str(args.seed),
+                          "--replications", str(args.replications), "--seed", str(seed),
                           "--threads", "1", "-q"], capture_output=True, text=True)
     if out.returncode != 0:
         first = (out.stderr.strip().splitlines() or ["no message"])[0]
@@ -178,7 +189,7 @@ def run_all(jobs, args, referral_rows, runs):
     return [(job, *outcomes[id(job)]) for job in jobs]
 
 
-def score(outcomes):
+def score(outcomes, seed):
     """CSV rows, {metric: [(published, model, naive, model_se)]}, and the reasons pairs were
     not scored: {metric: {reason: count}}."""
     rows, scored, dropped = [], {m.key: [] for m in METRICS}, {m.key: {} for m in METRICS}
@@ -192,7 +203,8 @@ def score(outcomes):
                 (truth_why and f"published {truth_why}") or \
                 (naive_why and f"naive {naive_why}") or undefined
             row = {"authority": job.name, "la_code": job.start["new_la_code"],
-                   "start_year": job.year, "metric": m.key, "published": truth,
+                   "start_year": job.year, "seed": job.seed(seed), "metric": m.key,
+                   "published": truth,
                    "model": None if undefined else model,
                    "model_se": None if undefined else model_se, "naive": naive,
                    "note": why or truth_why or naive_why or undefined}
@@ -230,9 +242,10 @@ def report(args, jobs, outcomes, none, errors, dropped, seconds):
         "",
         f"{len(jobs)} authority-years ({len({j.name for j in jobs})} authorities, start years "
         f"{span}), 12 months simulated from census Y, {args.replications} replications each, "
-        f"seed {args.seed}; {seconds:.0f} s. Rates from census years up to Y only: turnover the "
-        "mean of turnover_rate_fte, the fill time from it and the mean of vacancy_rate_fte, "
-        "referrals of the year to 31 March Y. Naive forecast: year Y's published figure.",
+        f"seed {args.seed} (each authority-year's own drawn from it); {seconds:.0f} s. Rates "
+        "from census years up to Y only: turnover the mean of turnover_rate_fte, the fill time "
+        "from it and the mean of vacancy_rate_fte, referrals of the year to 31 March Y. Naive "
+        "forecast: year Y's published figure.",
         "",
         "Errors are forecast - published figure of year Y+1, in the metric's unit (rates in "
         "percentage points). Model closer: share of authority-years where the model's error is "
@@ -292,7 +305,7 @@ def main(argv=None):
             print(f"backtest: error: {e}", file=sys.stderr)
             return 1
     seconds = time.monotonic() - started
-    rows, scored, dropped = score(outcomes)
+    rows, scored, dropped = score(outcomes, args.seed)
     errors = table(scored)
     write_rows(rows, os.path.join(args.output, "backtest.csv"))
     write_csv(errors, os.path.join(args.output, "errors.csv"))
