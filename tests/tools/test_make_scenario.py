@@ -115,6 +115,44 @@ class Generated(unittest.TestCase):
                 self.assertAlmostEqual(referrals * duration / 365.25, open_cases, delta=0.1 *
                                        referrals / 365.25)
 
+    def test_whole_numbers_keep_their_zeros(self):
+        # Derby's 4600 referrals in 2020 once came out as 46: trailing zeros of a whole number
+        # were stripped as if they followed a decimal point.
+        text = self.scenario("Derby", 2020)
+        self.assertEqual(referral_count("Derby", 2020), 4600)
+        self.assertEqual(value(text, r"referrals_per_year: (\d+)"), 4600)
+        self.assertIn("mean = ", text)
+        self.assertRegex(text, r"mean = \d+ / 4600 years")
+
+    def test_rates_from_takes_the_means_of_the_years(self):
+        # Manchester 2019 with rates from 2017: turnover is the mean of the three published
+        # turnover rates, the fill time the renewal one for the mean vacancy rate; the start
+        # (census 2019) is as without --rates-from.
+        alone = self.scenario("Manchester", 2019)
+        text = self.scenario("Manchester", 2019, "--rates-from", "2017")
+        rows = [census_row("Manchester", y) for y in (2017, 2018, 2019)]
+        turnover = sum(float(r["turnover_rate_fte"]) for r in rows) / 300
+        vacancy = sum(float(r["vacancy_rate_fte"]) for r in rows) / 300
+        self.assertNotAlmostEqual(turnover, float(rows[-1]["turnover_rate_fte"]) / 100, places=3)
+        self.assertAlmostEqual(value(text, r"annual_rate: ([0-9.]+)"), turnover, places=6)
+        self.assertIn("mean turnover_rate_fte 2017-2019 (8.1, 19.4, 14.2 %)", text)
+        mean_years = value(text, r"median: ([0-9.]+) days") * math.exp(0.6 ** 2 / 2) / 365.25
+        self.assertAlmostEqual(mean_years / (1 / turnover + mean_years), vacancy, delta=1e-4)
+        for start in (r"^establishment:\n  social_worker: (\d+)",
+                      r"permanent: \{ social_worker: (\d+) \}", r"initial_open_cases: (\d+)",
+                      r"referrals_per_year: (\d+)"):
+            self.assertEqual(value(text, start), value(alone, start), start)
+        # --rates-from the year itself is the year alone.
+        self.assertEqual(self.scenario("Manchester", 2019, "--rates-from", "2019"), alone)
+
+    def test_shared_service_sums_the_referrals(self):
+        # The census has one row for Kingston upon Thames and Richmond upon Thames; referrals are
+        # published for each.
+        text = self.scenario("Kingston upon Thames / Richmond upon Thames", 2019)
+        self.assertEqual(value(text, r"referrals_per_year: (\d+)"),
+                         referral_count("Kingston upon Thames", 2019) +
+                         referral_count("Richmond upon Thames", 2019))
+
     def test_every_value_carries_its_source(self):
         text = self.scenario("Slough", 2019)
         for key in ("caseload_cap", "establishment:\n  social_worker", "permanent:", "agency:    ",
@@ -173,6 +211,12 @@ class Errors(unittest.TestCase):
             # The other authorities' rows are untouched.
             self.assertEqual(make("--authority", "Trafford", "--year", "2019", "--data",
                                   d).returncode, 0)
+
+    def test_rates_from_after_the_year_is_refused(self):
+        out = make("--authority", "Slough", "--year", "2019", "--rates-from", "2020")
+        self.assertEqual(out.returncode, 2)
+        self.assertEqual(out.stderr, "make_scenario: error: --rates-from 2020 is after --year "
+                                     "2019\n")
 
     def test_zero_turnover_is_refused(self):
         # Manchester reported no leavers in 2022: no fill time follows from the vacancy rate.

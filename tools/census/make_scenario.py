@@ -2,18 +2,21 @@
 """Write a starting scenario for one local authority from the DfE published statistics.
 
     make_scenario.py --authority Manchester --year 2019 [-o OUT.yaml] [--data DIR]
-                     [--horizon "10 years"] [--replications N] [--seed S]
+                     [--rates-from YEAR] [--horizon "10 years"] [--replications N] [--seed S]
     make_scenario.py --list [--data DIR]
 
 The scenario has one role, social_worker, and starts on the census date (30 September of the
 year) with the authority's staff as the workforce census counted them. Rates are chosen so that,
-left alone, the service settles near the published figures:
+left alone, the service settles near the published figures. They come from the census year
+alone, or with --rates-from (or build()'s rate_rows) from the mean of the rates published for
+several years:
 
 - turnover: the published rate (leavers / in post) as the annual leaving hazard;
 - recruitment: renewal theory. A post alternates between a holder, who stays a mean
   T = 1 / turnover, and a vacancy lasting the mean fill time m, so the long-run vacancy share is
   v = m / (T + m). Solving for m gives m = v / (1 - v) x T; fill times are lognormal with
-  sigma 0.6 and that mean (median = m x exp(-sigma^2 / 2));
+  sigma 0.6 and that mean (median = m x exp(-sigma^2 / 2)), v and the turnover being taken from
+  the same years;
 - casework: Little's law. Open cases L = referrals a year x mean case duration, so a duration of
   L / referrals keeps the average caseload of the staff at the start at the published caseload.
 
@@ -106,36 +109,131 @@ def number(row, column, source):
 
 
 def fmt(x, places=1):
-    """A number with at most `places` decimals, without trailing zeros."""
-    text = f"{x:.{places}f}".rstrip("0").rstrip(".")
-    return text if text not in ("", "-0") else "0"
+    """A number with at most `places` decimals, without trailing zeros after the point (a whole
+    number keeps its zeros: 4600 stays 4600)."""
+    text = f"{x:.{places}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text if text != "-0" else "0"
 
 
-def build(census_row, referral_row, horizon, replications, seed):
-    c, r = census_row, referral_row
+class Rate:
+    """A rate (a fraction) estimated from one or more census years, and where it came from."""
+
+    def __init__(self, column, value, used):
+        self.column = column
+        self.value = value
+        self.used = used  # [(year, published per cent)] in year order
+
+    def source(self):
+        """Where the rate came from, for the scenario's comments."""
+        if len(self.used) == 1:
+            year, published = self.used[0]
+            return f"{self.column} {year} = {fmt(published)} %"
+        years = ", ".join(fmt(p) for _, p in self.used)
+        return (f"mean {self.column} {self.used[0][0]}-{self.used[-1][0]} ({years} %) = "
+                f"{fmt(self.value * 100, 2)} %")
+
+    def where(self):
+        """The years and column, for error messages."""
+        first, last = self.used[0][0], self.used[-1][0]
+        return f"{first}" if first == last else f"{first}-{last} (mean)"
+
+
+def mean_rate(rate_rows, column):
+    """The mean of the per cent rates published in column over rate_rows, as a fraction.
+
+    One row: its value, or the error its code gives. Several: the years with a code in place of a
+    number are left out (the mean of what was published); an error only if none is left."""
+    used, first_error = [], None
+    for row in sorted(rate_rows, key=lambda r: r["time_period"]):
+        try:
+            used.append((row["time_period"], number(row, column, CENSUS_FILE)))
+        except InputError as e:
+            first_error = first_error or e
+    if not used:
+        raise first_error
+    return Rate(column, sum(p for _, p in used) / len(used) / 100, used)
+
+
+def rate_rows_from(census_rows, first_year, year):
+    """The authority's census rows from first_year to year, the years a scenario's rates use."""
+    return [r for r in census_rows if first_year <= int(r["time_period"]) <= year]
+
+
+class Referrals:
+    """Referrals a year for a census row, with the year (to 31 March) and how they were found."""
+
+    def __init__(self, count, year, note=""):
+        self.count, self.year, self.note = count, year, note
+
+
+def find_referrals(referral_rows, census_row, year):
+    """The referrals to the authority of census_row in the year to 31 March of year.
+
+    The census reports some pairs of authorities that share a children's service as one row,
+    named "A / B" with codes "A / B"; referrals are published for each, so the pair's are their
+    sum."""
+    name = census_row["la_name"]
+    codes = [c.strip() for c in census_row["new_la_code"].split(" / ")]
+    in_year = [r for r in referral_rows if r["time_period"] == str(year)]
+    if len(codes) > 1:
+        parts = [next((r for r in in_year if r["new_la_code"] == c), None) for c in codes]
+        if all(parts):
+            total = sum(number(r, "referral_count", REFERRALS_FILE) for r in parts)
+            return Referrals(total, str(year),
+                             " + ".join(f"{r['la_name']} {r['referral_count']}" for r in parts))
+    else:
+        ref = next((r for r in in_year if r["new_la_code"] == codes[0] or r["la_name"] == name),
+                   None)
+        if ref is not None:
+            return Referrals(number(ref, "referral_count", REFERRALS_FILE), ref["time_period"])
+    available = ", ".join(sorted({r["time_period"] for r in referral_rows
+                                  if r["la_name"] == name}))
+    raise InputError(f"no referrals for {name} in {year} in {REFERRALS_FILE}; "
+                     f"years available: {available or 'none'}")
+
+
+def census_year(rows, name, year):
+    """The authority's census row for year, from its rows."""
+    row = next((r for r in rows if r["time_period"] == str(year)), None)
+    if row is None:
+        available = ", ".join(sorted({r["time_period"] for r in rows}))
+        raise InputError(f"no census for {name} in {year}; years available: {available}")
+    return row
+
+
+def build(census_row, referrals, horizon, replications, seed, rate_rows=None):
+    """The scenario text: the start from census_row, turnover and the vacancy rate behind the fill
+    time from the mean over rate_rows (default: census_row alone), referrals a Referrals."""
+    c = census_row
     year = c["time_period"]
-    ref_year = r["time_period"]
+    ref_year = referrals.year
+    rate_rows = rate_rows or [c]
 
     def col(name):
         return number(c, name, CENSUS_FILE)
 
     inpost = col("inpost_fte")
     vacancy = col("vacancy_fte")
-    vacancy_rate = col("vacancy_rate_fte") / 100
     agency = col("agency_fte")
-    turnover = col("turnover_rate_fte") / 100
-    referrals = number(r, "referral_count", REFERRALS_FILE)
+    turnover_rate = mean_rate(rate_rows, "turnover_rate_fte")
+    vacancy_share = mean_rate(rate_rows, "vacancy_rate_fte")
+    turnover, vacancy_rate = turnover_rate.value, vacancy_share.value
     has_caseload = "caseload_fte" in c
     caseload = col("caseload_fte") if has_caseload else DEFAULT_CAP / CAP_HEADROOM
 
     if turnover <= 0:
-        raise InputError(f"{CENSUS_FILE}: turnover_rate_fte is 0 for {c['la_name']} {year}: "
-                         "no leavers, so no fill time can be estimated from the vacancy rate")
+        raise InputError(f"{CENSUS_FILE}: turnover_rate_fte is 0 for {c['la_name']} "
+                         f"{turnover_rate.where()}: no leavers, so no fill time can be estimated "
+                         "from the vacancy rate")
     if vacancy_rate >= 1:
         raise InputError(f"{CENSUS_FILE}: vacancy_rate_fte is {fmt(vacancy_rate * 100)} for "
-                         f"{c['la_name']} {year}; expected below 100")
-    if referrals <= 0:
+                         f"{c['la_name']} {vacancy_share.where()}; expected below 100")
+    if referrals.count <= 0:
         raise InputError(f"{REFERRALS_FILE}: referral_count is 0 for {c['la_name']} {ref_year}")
+    referral_source = f"referral_count {ref_year}" + \
+        (f" = {referrals.note}" if referrals.note else "")
 
     establishment = round(inpost + vacancy)
     permanent = round(inpost)
@@ -153,7 +251,7 @@ def build(census_row, referral_row, horizon, replications, seed):
     cap = math.ceil(caseload * CAP_HEADROOM) if has_caseload else DEFAULT_CAP
     case_holders = permanent + initial_agency
     open_cases = round(caseload * case_holders)
-    duration_days = open_cases / referrals * DAYS_PER_YEAR
+    duration_days = open_cases / referrals.count * DAYS_PER_YEAR
     if duration_days <= 0:
         raise InputError(f"{c['la_name']} {year}: no staff to hold cases")
 
@@ -172,7 +270,7 @@ def build(census_row, referral_row, horizon, replications, seed):
         f"# ({REFERRALS_FILE}); Open Government Licence v3.0. Census row: in post "
         f"{fmt(inpost)} FTE,",
         f"# vacancies {fmt(vacancy)}, agency {fmt(agency)}, turnover "
-        f"{fmt(turnover * 100)} %, vacancy rate {fmt(vacancy_rate * 100)} %,",
+        f"{shown(c, 'turnover_rate_fte')} %, vacancy rate {shown(c, 'vacancy_rate_fte')} %,",
         f"# starters {c.get('starters_fte', '?')}, leavers {c.get('leavers_fte', '?')}, "
         f"case holders {c.get('case_holders_fte', '?')} FTE holding {c.get('cases', '?')} cases.",
         f"# FTE are rounded to whole workers.",
@@ -193,12 +291,11 @@ def build(census_row, referral_row, horizon, replications, seed):
         f"  agency:    {{ social_worker: {initial_agency} }}    # min(round(agency_fte {year} = "
         f"{fmt(agency)}), vacancies {vacancies}): agency staff here only cover vacancies",
         "turnover:",
-        f"  social_worker: {{ annual_rate: {fmt(turnover, 4)} }}   # turnover_rate_fte {year} = "
-        f"{fmt(turnover * 100)} %",
+        f"  social_worker: {{ annual_rate: {fmt(turnover, 6)} }}   # {turnover_rate.source()}",
         "recruitment:",
         f"  # Renewal theory: vacancy share v = m / (T + m), T = 1 / turnover = "
         f"{fmt(tenure_years, 2)} years,",
-        f"  # v = vacancy_rate_fte {year} = {fmt(vacancy_rate * 100)} %, so mean fill m = "
+        f"  # v = {vacancy_share.source()}, so mean fill m = "
         f"v / (1 - v) x T = {fmt(fill_mean_days)} days;",
         f"  # lognormal with sigma {FILL_SIGMA}: median = m x exp(-sigma^2 / 2).",
         f"  vacancy_fill_time: {{ dist: lognormal, median: {fmt(fill_median_days)} days, "
@@ -209,19 +306,28 @@ def build(census_row, referral_row, horizon, replications, seed):
         "  fill_time:  { dist: exponential, mean: 2 weeks }    # assumed, as the core example",
         "  assignment: { dist: exponential, mean: 6 months }   # assumed, as the core example",
         "demand:",
-        f"  referrals_per_year: {fmt(referrals, 0)}      # referral_count {ref_year} "
+        f"  referrals_per_year: {fmt(referrals.count, 0)}      # {referral_source} "
         "(year to 31 March)",
         f"  initial_open_cases: {open_cases}      # caseload {fmt(caseload)} x case holders "
         f"{case_holders} (permanent + agency); {caseload_source}",
         "  # (every social worker here holds cases, so the simulated average caseload starts at",
         "  # the published one; the census counts fewer case holders than staff in post)",
         f"  # Little's law: open cases = referrals a year x mean duration, so mean = "
-        f"{open_cases} / {fmt(referrals, 0)} years.",
+        f"{open_cases} / {fmt(referrals.count, 0)} years.",
         f"  case_duration: {{ dist: exponential, mean: {fmt(duration_days)} days }}",
         "allocation:",
         "  policy: least_loaded",
     ]
     return "\n".join(lines) + "\n"
+
+
+def shown(row, column):
+    """A census value as the header shows it: the number, or the code published in its place."""
+    text = row.get(column, "?").strip()
+    try:
+        return fmt(float(text))
+    except ValueError:
+        return text
 
 
 def yaml_text(text):
@@ -241,6 +347,10 @@ def parse_args(argv):
                     "from the DfE children's social work workforce census and referrals.")
     p.add_argument("--authority", help="local authority name (or ONS or DfE code)")
     p.add_argument("--year", type=int, help="census year (30 September)")
+    p.add_argument("--rates-from", type=int, metavar="YEAR",
+                   help="take turnover and the vacancy rate behind the fill time as the means of "
+                        "the rates published from this census year to --year (default: --year "
+                        "alone)")
     p.add_argument("-o", "--output", help="scenario file to write (default: standard output)")
     p.add_argument("--data", default=DEFAULT_DATA,
                    help=f"folder holding {CENSUS_FILE} and {REFERRALS_FILE} (default: data/dfe)")
@@ -270,19 +380,15 @@ def main(argv=None):
         horizon = check_horizon(args.horizon)
         name = find_authority(census, args.authority)
         rows = [r for r in census if r["la_name"] == name]
-        row = next((r for r in rows if r["time_period"] == str(args.year)), None)
-        if row is None:
-            available = ", ".join(sorted({r["time_period"] for r in rows}))
-            raise InputError(f"no census for {name} in {args.year}; years available: {available}")
+        row = census_year(rows, name, args.year)
+        rate_rows = None
+        if args.rates_from is not None:
+            if args.rates_from > args.year:
+                raise InputError(f"--rates-from {args.rates_from} is after --year {args.year}")
+            rate_rows = rate_rows_from(rows, args.rates_from, args.year)
         referrals = authority_rows(read_rows(os.path.join(args.data, REFERRALS_FILE)))
-        ref = next((r for r in referrals if r["time_period"] == str(args.year) and
-                    (r["new_la_code"] == row["new_la_code"] or r["la_name"] == name)), None)
-        if ref is None:
-            available = ", ".join(sorted({r["time_period"] for r in referrals
-                                          if r["la_name"] == name}))
-            raise InputError(f"no referrals for {name} in {args.year} in {REFERRALS_FILE}; "
-                             f"years available: {available or 'none'}")
-        text = build(row, ref, horizon, args.replications, args.seed)
+        ref = find_referrals(referrals, row, args.year)
+        text = build(row, ref, horizon, args.replications, args.seed, rate_rows)
     except InputError as e:
         print(f"make_scenario: error: {e}", file=sys.stderr)
         return 2
