@@ -271,6 +271,19 @@ TEST(Councils, Trafford2021StartsAtTheReportsAndCensusFigures) {
                             {"looked_after", 377}});
 }
 
+// "33% of children have had three or more workers" (report): each initial case draws its
+// earlier workers, so the share at time 0 is checked on average, within 4 standard errors of
+// the mean of 10 replications (a binomial share of 1,710 cases in each).
+TEST(Councils, Trafford2021StartsWithAThirdOfChildrenOnTheirThirdWorker) {
+    const std::uint32_t reps = 10;
+    const BatchResult r = first_month(council("trafford_2021.yaml"), reps);
+    const std::size_t m = r.series.index_of("open_cases_3plus_workers_12m_share");
+    double mean = 0.0;
+    for (std::size_t rep = 0; rep < reps; ++rep) mean += r.series.at(m, rep, 0) / reps;
+    const double se = std::sqrt(0.33 * 0.67 / 1710.0 / reps);
+    EXPECT_NEAR(mean, 0.33, 4.0 * se);
+}
+
 // Each scenario validates and runs its whole horizon: the last sample is at the horizon, the
 // books balance there and the headline series are numbers.
 class CouncilRun : public ::testing::TestWithParam<const char*> {};
