@@ -131,6 +131,10 @@ void check_epoch(const Scenario& base, const Scenario& epoch, config::Section it
     if (epoch.roles.names() != base.roles.names()) {
         item.error("set", "roles cannot be added during a run (declare them from the start)");
     }
+    if (epoch.teams.names() != base.teams.names()) {
+        item.error("set", "team templates cannot be added during a run (declare them from the "
+                          "start; an intervention may change their count and posts)");
+    }
     if (epoch.case_types.names() != base.case_types.names()) {
         item.error("set", "case types cannot be added during a run (declare them from the start)");
     }

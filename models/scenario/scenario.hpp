@@ -47,11 +47,12 @@ struct Intervention {
     std::shared_ptr<const Scenario> scenario;
 };
 
-// Settings fixed from the start, which an intervention cannot set.
+// Settings fixed from the start, which an intervention cannot set. (Team templates may change
+// their count and posts, but not be added: check_epoch.)
 inline constexpr std::string_view kFixedSettings[] = {
     "name",         "start",         "horizon",       "output_interval",          "seed",
     "replications", "initial_staff", "interventions", "demand.initial_open_cases",
-    "demand.initial_cases", "teams"};
+    "demand.initial_cases"};
 
 struct Scenario {
     config::SourceText source;  // file name and verbatim text, stored with the results

@@ -18,7 +18,9 @@ TeamCatalog TeamCatalog::read(config::Section root, const RoleCatalog& roles) {
          "types say which template's teams hold them (case_types.<type>.held_by). With teams the "
          "establishment is the sum of the teams' posts, so establishment: is not given. Initial "
          "staff of a role take its posts team by team in turn (team 1's first post, team 2's "
-         "first post, ...), so vacancies are spread over the teams."},
+         "first post, ...), so vacancies are spread over the teams. An intervention may change a "
+         "template's count or posts (e.g. 4 more teams): new posts join that template and "
+         "cuts take its vacant posts first; templates cannot be added during a run."},
         "<team>");
     for (const std::string& name : teams.keys()) {
         config::Section settings = teams.section(name, {"One team template."}, true);

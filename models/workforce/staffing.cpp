@@ -21,6 +21,13 @@ StaffingParams StaffingParams::read(config::Section root, const RoleCatalog& rol
         roles.read_counts(establishment, {"Funded posts in this role.", "posts"}, 0);
     if (by_teams) {
         params.establishment = teams.establishment(roles.size());
+        params.team_posts.assign(roles.size(), std::vector<int>(teams.size(), 0));
+        for (std::size_t t = 0; t < teams.size(); ++t) {
+            const TeamTemplate& team = teams[static_cast<TeamId>(t)];
+            for (std::size_t r = 0; r < roles.size() && r < team.posts.size(); ++r) {
+                params.team_posts[r][t] = team.count * team.posts[r];
+            }
+        }
     } else if (teams.declared()) {
         root.error("establishment",
                    "the establishment comes from teams: when teams are declared (remove one)");
@@ -96,7 +103,7 @@ Staffing::Staffing(const RoleCatalog& roles, const StaffingParams& params, Casel
       pool_(roles.size()),
       by_role_(roles.size()),
       fte_books_(roles.size()),
-      to_abolish_(roles.size(), 0),
+      to_abolish_(roles.size(), std::vector<int>(1, 0)),
       initial_permanent_(params.initial_permanent),
       initial_agency_(params.initial_agency),
       initial_agency_extra_(params.initial_agency_extra),
@@ -203,8 +210,8 @@ void Staffing::permanent_leaves(WorkerId worker, Destination destination, engine
         return;
     }
     Post& left = posts_[post];
-    if (to_abolish_[left.role] > 0) {
-        --to_abolish_[left.role];
+    if (int& pending = to_abolish_[left.role][abolish_column(left.team)]; pending > 0) {
+        --pending;
         abolish(post);
         caseload_.rebalance(sim);
         return;
@@ -424,15 +431,16 @@ void Staffing::convert_to_permanent(WorkerId agency_worker, engine::Simulator& s
     for (StaffingObserver* o : observers_) o->permanent_started(agency_worker, sim);
 }
 
-void Staffing::add_posts(RoleId role, int count, engine::Simulator& sim) {
+void Staffing::add_posts(RoleId role, int count, engine::Simulator& sim, TeamId team) {
     std::vector<PostId> created;
+    int& pending = to_abolish_[role][abolish_column(team)];
     for (int i = 0; i < count; ++i) {
-        if (to_abolish_[role] > 0) {  // a pending cut is cancelled instead
-            --to_abolish_[role];
+        if (pending > 0) {  // a pending cut is cancelled instead
+            --pending;
             continue;
         }
         const PostId id = static_cast<PostId>(posts_.size());
-        posts_.push_back(Post{role});
+        posts_.push_back(Post{role, team});
         ++by_role_[role].posts;
         ++establishment_;
         if (!fill_from_pool(id)) created.push_back(id);
@@ -441,16 +449,16 @@ void Staffing::add_posts(RoleId role, int count, engine::Simulator& sim) {
     for (const PostId p : created) announce_vacancy(p, sim);
 }
 
-void Staffing::remove_posts(RoleId role, int count, engine::Simulator& sim) {
+void Staffing::remove_posts(RoleId role, int count, engine::Simulator& sim, TeamId team) {
     // Vacant posts go first, newest first; the rest are abolished as their holders leave.
     for (PostId p = static_cast<PostId>(posts_.size()); p-- > 0 && count > 0;) {
         const Post& post = posts_[p];
-        if (post.role != role || post.abolished || !post.vacant()) continue;
+        if (post.role != role || post.team != team || post.abolished || !post.vacant()) continue;
         if (post.cover != kNone) end_cover(posts_[p], sim);
         abolish(p);
         --count;
     }
-    to_abolish_[role] += count;
+    to_abolish_[role][abolish_column(team)] += count;
     caseload_.rebalance(sim);
 }
 
@@ -512,6 +520,7 @@ WorkerId Staffing::hire(PostId post, RoleId role, Contract contract, double now,
 
 void Staffing::assign_teams(const TeamCatalog& teams) {
     if (!teams.declared()) return;
+    for (std::vector<int>& by_team : to_abolish_) by_team.assign(teams.size() + 1, 0);
     // Each role's posts, in order, go to the teams in turn: the first post of every team that
     // has one, then the second, ... so initial staff (who take the first posts) and vacancies
     // are spread over the teams.
@@ -597,13 +606,27 @@ void Staffing::reconfigure(const RoleCatalog& roles, const StaffingParams& param
     caseload_.rebalance(sim);
     for (std::size_t r = 0; r < params.establishment.size(); ++r) {
         const auto role = static_cast<RoleId>(r);
-        const int funded = by_role_[r].posts - to_abolish_[r];
-        if (params.establishment[r] > funded)
-            add_posts(role, params.establishment[r] - funded, sim);
-        if (params.establishment[r] < funded) {
-            remove_posts(role, funded - params.establishment[r], sim);
+        // With teams each template gains or loses its own posts; without, the role's posts
+        // (in no team) do.
+        const bool by_teams = r < params.team_posts.size();
+        const std::size_t columns = by_teams ? params.team_posts[r].size() : 1;
+        for (std::size_t t = 0; t < columns; ++t) {
+            const TeamId team = by_teams ? static_cast<TeamId>(t) : kNoTeam;
+            const int target = by_teams ? params.team_posts[r][t] : params.establishment[r];
+            const int funded = funded_posts(role, team);
+            if (target > funded) add_posts(role, target - funded, sim, team);
+            if (target < funded) remove_posts(role, funded - target, sim, team);
         }
     }
+}
+
+int Staffing::funded_posts(RoleId role, TeamId team) const {
+    if (team == kNoTeam && to_abolish_[role].size() == 1) {
+        return by_role_[role].posts - to_abolish_[role].back();  // no teams: the role's posts
+    }
+    int live = 0;
+    for (const Post& post : posts_) live += post.role == role && post.team == team && !post.abolished;
+    return live - to_abolish_[role][abolish_column(team)];
 }
 
 void Staffing::refresh_cap(WorkerId worker) {

@@ -38,6 +38,8 @@ struct StaffingParams {
     std::vector<int> initial_agency;     // by role; each covers one initial vacancy
     std::vector<int> initial_agency_extra;  // by role; on no post (extra capacity)
     std::vector<InitialTenureBand> initial_tenure;  // empty: everyone starts at tenure 0
+    // With teams: funded posts by role, then team template (each sums to the establishment).
+    std::vector<std::vector<int>> team_posts;
 
     // `at_start`: check the initial staff against the establishment (not when reading the
     // establishment an intervention sets later). With teams, the establishment is theirs.
@@ -192,15 +194,15 @@ public:
     // The worker returns; an agency worker covering them leaves (CoverEnded).
     void end_absence(WorkerId worker, engine::Simulator& sim);
 
-    // Establishment changes: new posts are offered to the pool first, then announced as
-    // vacancies; cuts abolish vacant posts first (ending their cover), then posts whose holder
-    // leaves later.
-    void add_posts(RoleId role, int count, engine::Simulator& sim);
-    void remove_posts(RoleId role, int count, engine::Simulator& sim);
+    // Establishment changes, in one team template (kNoTeam without teams): new posts are
+    // offered to the pool first, then announced as vacancies; cuts abolish vacant posts first
+    // (ending their cover), then posts whose holder leaves later.
+    void add_posts(RoleId role, int count, engine::Simulator& sim, TeamId team = kNoTeam);
+    void remove_posts(RoleId role, int count, engine::Simulator& sim, TeamId team = kNoTeam);
 
-    // From now on: the establishment of `params` (posts added or cut to match it) and the
-    // roles' caps and part-time shares of `roles` (same roles, in the same order); caps that
-    // change are applied at once. Both must outlive the run.
+    // From now on: the establishment of `params` (posts added or cut to match it, template by
+    // template with teams) and the roles' caps and part-time shares of `roles` (same roles, in
+    // the same order); caps that change are applied at once. Both must outlive the run.
     void reconfigure(const RoleCatalog& roles, const StaffingParams& params,
                      engine::Simulator& sim);
 
@@ -285,7 +287,14 @@ private:
         double since = 0.0;
     };
     std::vector<std::array<FteBook, 2>> fte_books_;  // by role, then contract
-    std::vector<int> to_abolish_;  // per role: posts to abolish when they next fall vacant
+    // Posts to abolish when they next fall vacant, by role, then team template (the last
+    // column: posts in no team).
+    std::vector<std::vector<int>> to_abolish_;
+    std::size_t abolish_column(TeamId team) const {
+        return team == kNoTeam ? to_abolish_.front().size() - 1 : team;
+    }
+    // Funded posts of a role in a team template: live posts less pending cuts.
+    int funded_posts(RoleId role, TeamId team) const;
     std::vector<StaffingObserver*> observers_;
     int establishment_ = 0;
     int in_post_ = 0;

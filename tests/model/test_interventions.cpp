@@ -306,6 +306,89 @@ interventions:
     }
 }
 
+// Teams grow and shrink by template: new posts join the template whose count (or posts) the
+// intervention changed, so its series and its case types' candidates include them; cuts take
+// that template's vacant posts first and leave the other templates alone.
+TEST(Interventions, TeamTemplatesGainAndLoseTheirOwnPosts) {
+    const std::string base = R"(start: 2016-04-01
+horizon: 12 months
+replications: 2
+roles: { social_worker: { caseload_cap: 20 } }
+teams:
+  assessment: { count: 2, posts: { social_worker: 5 } }
+  protection: { count: 2, posts: { social_worker: 5 } }
+initial_staff: { permanent: { social_worker: 16 } }
+case_types:
+  assessment: { duration: 5 years, held_by: assessment }
+  protection: { duration: 5 years, held_by: protection }
+demand:
+  referrals_per_year: 0
+  initial_cases: { assessment: { count: 80 }, protection: { count: 80 } }
+interventions:
+  - at: 2016-07-15
+    set: { teams.assessment.count: 4 }
+  - at: 2016-10-15
+    set: { teams.protection.count: 1 }
+  - at: 2017-01-15
+    set: { teams.protection.posts.social_worker: 6 }
+)";
+    const BatchResult r = run(base);
+    for (std::size_t rep = 0; rep < 2; ++rep) {
+        // 16 staff over 20 posts, spread team by team: each template has 8 in post, 2 vacant.
+        EXPECT_EQ(at(r, "team_vacancies.assessment", rep, 3), 2.0);  // 2016-07-01
+        EXPECT_EQ(at(r, "team_vacancies.protection", rep, 3), 2.0);
+        // Two more assessment teams: 10 vacant posts there, none elsewhere.
+        EXPECT_EQ(at(r, "team_vacancies.assessment", rep, 4), 12.0);  // 2016-07-31
+        EXPECT_EQ(at(r, "team_vacancies.protection", rep, 4), 2.0);
+        EXPECT_EQ(at(r, "vacancies", rep, 4), 14.0);
+        // One protection team (5 posts) of the 10: its 2 vacant posts go at once, 3 of the 8 in
+        // post wait for their holders to leave (nobody does here).
+        EXPECT_EQ(at(r, "team_vacancies.protection", rep, 7), 0.0);  // 2016-10-31
+        EXPECT_EQ(at(r, "team_staff_permanent.protection", rep, 7), 8.0);
+        EXPECT_EQ(at(r, "team_vacancies.assessment", rep, 7), 12.0);
+        // 6 posts a team: one pending cut is cancelled instead of a post added.
+        EXPECT_EQ(at(r, "team_vacancies.protection", rep, 10), 0.0);  // 2017-01-31
+        EXPECT_EQ(at(r, "vacancies", rep, 10), 12.0);
+        // The protection cases stayed with the protection teams' 8 workers.
+        EXPECT_EQ(at(r, "team_mean_caseload.protection", rep, 10), 10.0);
+    }
+}
+
+TEST(Interventions, NewTeamPostsTakeTheirTemplatesCases) {
+    // The new assessment posts are filled within a day; referrals of assessment type then go
+    // to the least loaded of the template's workers: the newcomers, never the protection team.
+    const std::string base = R"(start: 2016-04-01
+horizon: 4 months
+replications: 2
+roles: { social_worker: { caseload_cap: 20 } }
+teams:
+  assessment: { count: 1, posts: { social_worker: 5 } }
+  protection: { count: 1, posts: { social_worker: 5 } }
+initial_staff: { permanent: { social_worker: 10 } }
+turnover: { social_worker: { annual_rate: 0.0001 } }
+recruitment: { vacancy_fill_time: 1 day }
+case_types:
+  assessment: { duration: 5 years, held_by: assessment }
+  protection: { duration: 5 years, held_by: protection }
+demand:
+  referrals_per_year: 0
+  initial_cases: { assessment: { count: 100 }, protection: { count: 10 } }
+interventions:
+  - at: 2016-05-15
+    set: { teams.assessment.count: 2, demand.referrals_per_year: 400 }
+)";
+    const BatchResult r = run(base);
+    for (std::size_t rep = 0; rep < 2; ++rep) {
+        EXPECT_EQ(at(r, "team_staff_permanent.assessment", rep, 2), 10.0);  // 2016-05-31
+        EXPECT_EQ(at(r, "team_mean_caseload.protection", rep, 3), 2.0);
+        // The 5 old assessment workers are full (20 each); every referral went to the new 5.
+        const double referred = at(r, "open_cases", rep, 3) - 110.0;
+        EXPECT_GT(referred, 0.0);
+        EXPECT_EQ(at(r, "team_mean_caseload.assessment", rep, 3) * 10.0, 100.0 + referred);
+        EXPECT_EQ(at(r, "unallocated_cases", rep, 3), 0.0);
+    }
+}
+
 // Mistakes in interventions are reported at the value that an intervention set, naming it.
 TEST(Interventions, MistakesAreReportedWhereTheyWereMadeNamingTheIntervention) {
     const std::string head = R"(start: 2016-04-01
@@ -345,6 +428,24 @@ demand: { referrals_per_year: 0, case_duration: 1 month }
                   "intervention's date (2019-01-01)",
                   "i.yaml:13:10: error: interventions[2].set: roles cannot be added during a run "
                   "(declare them from the start)",
+              }));
+    const std::string teams = R"(start: 2016-04-01
+horizon: 2 years
+roles: { social_worker: { caseload_cap: 20 } }
+teams: { assessment: { count: 2, posts: { social_worker: 5 } } }
+initial_staff: {}
+demand: { referrals_per_year: 0, case_duration: 1 month }
+)";
+    EXPECT_EQ(problems(teams + R"(interventions:
+  - at: 2017-01-01
+    set: { teams.duty.posts.social_worker: 3, establishment.social_worker: 12 }
+)"),
+              (Lines{
+                  "i.yaml:9:10: error: interventions[0].set: team templates cannot be added during "
+                  "a run (declare them from the start; an intervention may change their count "
+                  "and posts)",
+                  "i.yaml:9:47: error: establishment: the establishment comes from teams: when "
+                  "teams are declared (remove one) (set by interventions[0])",
               }));
 }
 
