@@ -72,8 +72,7 @@ public:
                     PipelineSources{flows_, turnover_, campaigns_, hiring_, costs_, absence_,
                                     agency_, asye_, progression_, grow_your_own_, demand_},
                     table, replication, sim_,
-                    CaseworkLayout{s.case_types.declared() ? s.case_types.size() : 0, &s.teams,
-                                   &s.case_types}),
+                    CaseworkLayout{s.case_types.declared() ? s.case_types.size() : 0, &s.teams}),
           handler_(sim_.add_handler(*this)) {
         sim_.reserve(2 * total_posts(s) + 64);  // so that the queue never grows in the hot loop
         staffing_.assign_teams(s.teams);

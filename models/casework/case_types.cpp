@@ -83,15 +83,14 @@ CaseTypeCatalog CaseTypeCatalog::read(config::Section root, const TeamCatalog& t
              "order they started waiting.",
              "1"},
             {.min = -kMaxPriority, .max = kMaxPriority}, 0));
-        if (entry.has("timescale")) {
-            type.timescale_days = entry.duration(
-                "timescale",
-                {"Time from the start of the stage (the referral, for a referral's first type) "
-                 "within which it should be done, e.g. 45 days for an assessment: recorded as "
-                 "within_timescale_share.<type>. Absent: not measured.",
-                 "days"},
-                {.min = 0.0, .min_exclusive = true});
-        }
+        const double timescale = entry.duration(
+            "timescale",
+            {"Time from the start of the stage (the referral, for a referral's first type) "
+             "within which it should be done, e.g. 45 days for an assessment: recorded as "
+             "within_timescale_share.<type>. 0: not measured.",
+             "days"},
+            {.min = 0.0}, 0.0);
+        if (timescale > 0.0) type.timescale_days = timescale;
         config::Section next = entry.named_entries(
             "next",
             {"What a case becomes when a stage of this type is done: probabilities by type "

@@ -108,6 +108,8 @@ public:
     int cap(WorkerId worker) const { return cap_[worker]; }
     TeamId team(WorkerId worker) const { return team_[worker]; }
     int max_load() const;
+    // The case types as they read now (interventions may change their settings).
+    const CaseTypeCatalog& types() const { return *types_; }
     // Case-holding workers in post: those with a cap above zero.
     int case_holders() const { return case_holders_; }
 

@@ -43,12 +43,11 @@ struct PipelineSources {
     const DemandProcess& demand;
 };
 
-// What the per-type and per-team series cover: the declared case types (0 without
-// case_types) and the team templates' case types.
+// What the per-type and per-team series cover: the number of declared case types (0 without
+// case_types) and the team templates.
 struct CaseworkLayout {
     std::size_t case_types = 0;
     const TeamCatalog* teams = nullptr;
-    const CaseTypeCatalog* types = nullptr;
 };
 
 class Recorder final : public engine::EventHandler {

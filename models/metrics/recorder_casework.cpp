@@ -86,7 +86,7 @@ void Recorder::record_case_types(std::size_t sample, double now, const Cumulativ
         const auto done =
             static_cast<double>(current.stages_completed[t] - previous_.stages_completed[t]);
         put_type(CaseTypeMetric::StagesCompleted, done);
-        const bool timed = casework_.types != nullptr && (*casework_.types)[type].timescale_days;
+        const bool timed = caseload_.types()[type].timescale_days.has_value();
         put_type(CaseTypeMetric::WithinTimescaleShare,
                  timed ? ratio(static_cast<double>(current.within_timescale[t] -
                                                    previous_.within_timescale[t]),
@@ -120,16 +120,15 @@ void Recorder::record_teams(std::size_t sample) {
             cases[team] += caseload_.load(id);
         }
     }
-    if (casework_.types != nullptr) {
-        for (std::size_t t = 0; t < casework_.types->size(); ++t) {
-            const TeamId held = (*casework_.types)[static_cast<CaseTypeId>(t)].held_by;
-            if (held < teams) waiting[held] += static_cast<double>(caseload_.waiting(static_cast<CaseTypeId>(t)));
-        }
+    const CaseTypeCatalog& types = caseload_.types();
+    for (std::size_t t = 0; t < types.size(); ++t) {
+        const auto type = static_cast<CaseTypeId>(t);
+        const TeamId held = types[type].held_by;
+        if (held < teams) waiting[held] += static_cast<double>(caseload_.waiting(type));
     }
-    const std::size_t types = casework_.case_types;
     for (std::size_t t = 0; t < teams; ++t) {
         const auto put_team = [&](TeamMetric m, double value) {
-            put(sample, index(m, t, roles, types), value);
+            put(sample, index(m, t, roles, casework_.case_types), value);
         };
         put_team(TeamMetric::StaffPermanent, permanent[t]);
         put_team(TeamMetric::StaffAgency, agency[t]);

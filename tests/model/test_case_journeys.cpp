@@ -431,3 +431,32 @@ demand:
 
 }  // namespace
 }  // namespace wfsim::model
+
+namespace wfsim::model {
+namespace {
+
+TEST(CaseJourneys, ATimescaleSetByAnInterventionIsMeasuredFromItsDate) {
+    const BatchResult r = run_batch(parse_scenario({"t.yaml", R"(start: 2020-01-01
+horizon: 6 months
+output_interval: 1 month
+replications: 1
+roles: { social_worker: { caseload_cap: 20 } }
+establishment: { social_worker: 20 }
+initial_staff: { permanent: { social_worker: 20 } }
+case_types:
+  assessment: { duration: { dist: exponential, mean: 20 days } }
+demand: { referrals_per_year: 2000 }
+interventions:
+  - at: 2020-02-15
+    set: { case_types.assessment.timescale: 45 days }
+)"}),
+                                     1);
+    const std::size_t share = r.series.index_of("within_timescale_share.assessment");
+    EXPECT_TRUE(std::isnan(r.series.at(share, 0, 1)));  // January: not measured
+    for (std::size_t k = 3; k < r.series.samples(); ++k) {
+        EXPECT_GT(r.series.at(share, 0, k), 0.8) << k;  // exponential(20 days) within 45: 89 %
+    }
+}
+
+}  // namespace
+}  // namespace wfsim::model
