@@ -103,6 +103,12 @@ void Section::error(std::string_view key, std::string message) {
     document_->report(at, key_path(path(), key), std::move(message));
 }
 
+bool Section::reported(std::string_view key) const {
+    const std::string at = key_path(path(), key);
+    return std::ranges::any_of(document_->diagnostics,
+                               [&](const Diagnostic& d) { return d.path == at; });
+}
+
 void Section::report_unknown_keys(const std::function<std::string(const std::string&)>& message) {
     if (!state_->placeholder.empty()) return;
     for (const auto& pair : state_->mapping) {

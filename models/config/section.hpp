@@ -119,6 +119,10 @@ public:
     // Reports a problem found by a cross-field check at `key`'s value (or at the mapping if
     // the key is absent): "role 'nqsw' is not declared in roles".
     void error(std::string_view key, std::string message);
+    // Whether a problem has been reported at `key` (a value that is no date, out of bounds, ...),
+    // so that a cross-field check can leave a value already reported alone instead of adding
+    // a second, misleading problem about the neutral value it was read as.
+    bool reported(std::string_view key) const;
 
     // Reports every key never asked for: "unknown key 'turnovr' (did you mean 'turnover'?)".
     // Call once all components have read this section.

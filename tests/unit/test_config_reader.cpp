@@ -421,6 +421,22 @@ TEST(ConfigCrossChecks, ErrorIsReportedAtTheValueOrElseTheMapping) {
               "s.yaml:3:9: error: teams.lead: role 'nqsw' is not declared in roles");
 }
 
+TEST(ConfigCrossChecks, ReportedTellsWhichKeysHaveAProblemAlready) {
+    Document document = Document::parse({"s.yaml", "a: 2017-02-30\nb: 2017-02-28\nc: 3\n"});
+    Section root = document.root();
+    root.date("a", {"a"});
+    root.date("b", {"b"});
+    root.real("c", {"c"}, {.max = 2.0});
+    root.error("b", "after the horizon");
+    EXPECT_TRUE(root.reported("a"));
+    EXPECT_TRUE(root.reported("b"));
+    EXPECT_TRUE(root.reported("c"));
+    EXPECT_FALSE(root.reported("d"));
+    Document clean = Document::parse({"s.yaml", "a: 2017-02-28\n"});
+    clean.root().date("a", {"a"});
+    EXPECT_FALSE(clean.root().reported("a"));
+}
+
 TEST(ConfigDocument, AllProblemsAreThrownTogetherInFileOrder) {
     Document document = Document::parse({"s.yaml", "a: x\nb: y\nc: z\n"});
     Section root = document.root();
