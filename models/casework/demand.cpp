@@ -18,6 +18,9 @@ constexpr double kMaxInitialCases = 1e7;
 constexpr int kMaxAgeDraws = 1000;
 constexpr std::uint16_t kReferral = 0;
 constexpr std::uint16_t kReReferral = 1;
+// The referral timer's targets: an arrival, or a point where a bounded walk carries on.
+constexpr std::uint32_t kArrival = 0;
+constexpr std::uint32_t kWalkOn = 1;
 
 void read_referral_mix(config::Section& section, const CaseTypeCatalog& types,
                        DemandParams& params) {
@@ -108,12 +111,17 @@ void read_initial_cases(config::Section& section, const CaseTypeCatalog& types,
 }
 }  // namespace
 
-DemandParams DemandParams::read(config::Section root, const CaseTypeCatalog& types) {
+DemandParams DemandParams::read(config::Section root, const CaseTypeCatalog& types,
+                                const engine::Date& start) {
     DemandParams params;
     config::Section section = root.section("demand", {"Referrals and the work they bring."}, true);
     params.referrals_per_year = section.real(
-        "referrals_per_year", {"Mean referrals a year, arriving as a Poisson process.", "per year"},
+        "referrals_per_year",
+        {"Mean referrals a year, arriving as a Poisson process; seasonality, trend and steps "
+         "shape its rate over time.",
+         "per year"},
         {.min = 0.0, .max = kMaxReferralsPerYear});
+    params.profile = read_referral_profile(section, start);
     params.initial_open_cases = section.integer(
         "initial_open_cases",
         {"Without case_types: cases open at the start; each gets a fresh case_duration draw of "
@@ -208,12 +216,14 @@ double DemandProcess::remaining_work(CaseTypeId type, double age) {
 
 void DemandProcess::reconfigure(const DemandParams& params, const CaseTypeCatalog& types,
                                 engine::Simulator& sim) {
-    const bool rate_changed = params.referrals_per_year != params_->referrals_per_year;
+    const bool rate_changed = params.referrals_per_year != params_->referrals_per_year ||
+                              params.profile != params_->profile;
     params_ = &params;
     types_ = &types;
     if (!rate_changed) return;
     mean_gap_days_ =
         params.referrals_per_year > 0.0 ? engine::kDaysPerYear / params.referrals_per_year : 0.0;
+    piece_ = {};
     sim.disarm(next_referral_);
     schedule_next(sim);
 }
@@ -225,6 +235,10 @@ void DemandProcess::handle(const engine::Event& event, engine::Simulator& sim) {
         ++re_referrals_;
         refer(sim);
         if (!re_referral_times_.empty()) sim.arm(next_re_referral_, re_referral_times_.front());
+        return;
+    }
+    if (event.target == kWalkOn) {
+        walk_on(sim);
         return;
     }
     refer(sim);
@@ -257,9 +271,28 @@ void DemandProcess::case_closed(CaseTypeId, engine::Simulator& sim) {
     sim.arm(next_re_referral_, re_referral_times_.front());
 }
 
+double DemandProcess::referral_rate(double t) const {
+    return params_->referrals_per_year * params_->profile.multiplier(t);
+}
+
 void DemandProcess::schedule_next(engine::Simulator& sim) {
     if (mean_gap_days_ <= 0.0) return;
-    sim.arm(next_referral_, sim.now() + arrival_stream_.exponential(mean_gap_days_));
+    if (params_->profile.flat()) {
+        // A constant rate: exponential gaps, drawn exactly as before profiles existed.
+        sim.arm(next_referral_, sim.now() + arrival_stream_.exponential(mean_gap_days_), kArrival);
+        return;
+    }
+    remaining_mass_ = arrival_stream_.exponential(1.0);
+    walk_on(sim);
+}
+
+void DemandProcess::walk_on(engine::Simulator& sim) {
+    const ReferralProfile::Walk walk =
+        params_->profile.walk(params_->referrals_per_year / engine::kDaysPerYear, sim.now(),
+                              remaining_mass_, sim.now() + engine::kDaysPerYear, piece_);
+    if (walk.never) return;
+    remaining_mass_ = walk.remaining;
+    sim.arm(next_referral_, walk.time, walk.arrived ? kArrival : kWalkOn);
 }
 
 }  // namespace wfsim::model

@@ -1,5 +1,6 @@
 // Referrals: a Poisson stream of new cases, each of a type drawn from the referral mix with a
-// random amount of work; the cases open at the start; and re-referrals of closed cases.
+// random amount of work; the cases open at the start; and re-referrals of closed cases. The
+// referral rate may vary over time (see referral_profile.hpp).
 #pragma once
 
 #include <cstdint>
@@ -11,6 +12,7 @@
 #include "engine/simulator.hpp"
 #include "models/casework/case_types.hpp"
 #include "models/casework/caseload.hpp"
+#include "models/casework/referral_profile_params.hpp"
 #include "models/config/section.hpp"
 
 namespace wfsim::model {
@@ -35,14 +37,17 @@ struct DemandParams {
     };
 
     double referrals_per_year = 0.0;
+    ReferralProfile profile;              // seasonality, trend and steps; flat unless given
     std::int64_t initial_open_cases = 0;  // without case types
     engine::Distribution case_duration = engine::Distribution::fixed(1.0);  // without case types
     std::vector<ReferralShare> referral_mix;  // empty: every referral is of the first type
     std::vector<InitialCases> initial_cases;  // with case types
     ReReferral re_referral;
 
-    // `types`: the declared case types (none: the core model's one type).
-    static DemandParams read(config::Section root, const CaseTypeCatalog& types);
+    // `types`: the declared case types (none: the core model's one type). `start`: the
+    // scenario's start date, from which steps and the trend are counted.
+    static DemandParams read(config::Section root, const CaseTypeCatalog& types,
+                             const engine::Date& start);
 };
 
 class DemandProcess final : public engine::EventHandler, public CaseClosureObserver {
@@ -53,8 +58,9 @@ public:
     // Opens the initial cases (allocated in order, like referrals) and schedules the first
     // referral.
     void start(engine::Simulator& sim);
-    // From now on: a new referral rate re-times the next referral (arrivals are memoryless, so
-    // this is exact); new case lengths, mix and re-referral settings apply from now.
+    // From now on: a new referral rate or profile re-times the next referral (arrivals are
+    // memoryless, so this is exact); new case lengths, mix and re-referral settings apply from
+    // now.
     void reconfigure(const DemandParams& params, const CaseTypeCatalog& types,
                      engine::Simulator& sim);
     void handle(const engine::Event& event, engine::Simulator& sim) override;
@@ -62,9 +68,14 @@ public:
     void case_closed(CaseTypeId last_type, engine::Simulator& sim) override;
 
     std::uint64_t re_referrals() const { return re_referrals_; }  // cumulative
+    // The referral rate at time t under the parameters in force, in referrals a year.
+    double referral_rate(double t) const;
 
 private:
     void schedule_next(engine::Simulator& sim);
+    // Carries the inversion of a varying rate on by up to a year from now (see
+    // ReferralProfile::walk): arms the next referral, or a point to carry on from.
+    void walk_on(engine::Simulator& sim);
     // A new referral: its type from the mix, its first stage's work.
     void refer(engine::Simulator& sim);
     // Work of a case of `type` open for `age` days: a duration longer than the age, less it.
@@ -76,6 +87,8 @@ private:
     engine::TimerId next_referral_;
     engine::TimerId next_re_referral_;
     double mean_gap_days_;
+    double remaining_mass_ = 0.0;            // of the Exp(1) draw, while walking a varying rate
+    ReferralProfile::Piece piece_;           // where the last walk ended
     std::vector<double> re_referral_times_;  // min-heap of pending re-referrals
     std::uint64_t re_referrals_ = 0;
     engine::RandomStream arrival_stream_;

@@ -19,6 +19,9 @@ const std::vector<output::SeriesSpec>& metric_specs() {
          "Permanent leavers in the trailing 12 months / mean permanent headcount over them "
          "(time-averaged); NaN before 12 months."},
         {"referrals", "cases", "Referrals in the interval ending at the sample."},
+        {"referral_rate", "per year",
+         "The rate of new referrals at the sample time: demand.referrals_per_year shaped by its "
+         "seasonality, trend and steps (re-referrals come on top)."},
         {"closed_cases", "cases", "Cases closed in the interval ending at the sample."},
         {"open_cases", "cases", "Open cases (allocated or waiting) at the sample time."},
         {"allocated_cases", "cases", "Open cases held by a worker at the sample time."},

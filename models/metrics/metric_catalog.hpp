@@ -21,6 +21,7 @@ enum class Metric : std::size_t {
     Leavers,
     TurnoverRate12m,
     Referrals,
+    ReferralRate,
     ClosedCases,
     OpenCases,
     AllocatedCases,

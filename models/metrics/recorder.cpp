@@ -294,6 +294,7 @@ void Recorder::record(std::size_t sample, double now) {
     put(sample, Metric::Starters, static_cast<double>(current.starters - previous_.starters));
     put(sample, Metric::Leavers, static_cast<double>(current.leavers - previous_.leavers));
     put(sample, Metric::Referrals, static_cast<double>(current.referrals - previous_.referrals));
+    put(sample, Metric::ReferralRate, pipeline_.demand.referral_rate(now));
     put(sample, Metric::ClosedCases, static_cast<double>(current.closed - previous_.closed));
     put(sample, Metric::OpenCases, open);
     put(sample, Metric::AllocatedCases, allocated);
