@@ -207,6 +207,51 @@ const BadInput kBadInputs[] = {
      "    completion_rate: 0.8\n",
      {"s.yaml:32:16: error: grow_your_own.apprentices.from_role: the same role as the one "
       "qualified into"}},
+    {"seasonality of 11 months", "  initial_open_cases: 0\n",
+     "  seasonality: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\n  initial_open_cases: 0\n",
+     {"s.yaml:24:16: error: demand.seasonality: expected 12 monthly multipliers, January to "
+      "December (got 11)"}},
+    {"seasonality with a negative month and a word", "  initial_open_cases: 0\n",
+     "  seasonality: [1, 1, -1, 1, high, 1, 1, 1, 1, 1, 1, 1]\n  initial_open_cases: 0\n",
+     {"s.yaml:24:23: error: demand.seasonality[2]: must be between 0 and 1000000000 (got -1)",
+      "s.yaml:24:30: error: demand.seasonality[4]: expected a number (got 'high')"}},
+    {"seasonality all 0", "  initial_open_cases: 0\n",
+     "  seasonality: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]\n  initial_open_cases: 0\n",
+     {"s.yaml:24:16: error: demand.seasonality: the months must not all be 0"}},
+    {"seasonality not a list", "  initial_open_cases: 0\n",
+     "  seasonality: 1.2\n  initial_open_cases: 0\n",
+     {"s.yaml:24:16: error: demand.seasonality: expected a sequence of numbers (got '1.2')"}},
+    {"trend of -100 %", "  initial_open_cases: 0\n", "  trend: -1\n  initial_open_cases: 0\n",
+     {"s.yaml:24:10: error: demand.trend: must be greater than -1 and at most 1 (got -1)"}},
+    {"referral steps out of order and on the same date", "  initial_open_cases: 0\n",
+     "  steps:\n    - { from: 2019-04-01, multiplier: 0.9 }\n"
+     "    - { from: 2018-04-01, multiplier: 0.8 }\n    - { from: 2019-04-01, multiplier: 0.8 }\n"
+     "  initial_open_cases: 0\n",
+     {"s.yaml:26:15: error: demand.steps[1].from: must be after the previous step's date "
+      "(2019-04-01)",
+      "s.yaml:27:15: error: demand.steps[2].from: must be after the previous step's date "
+      "(2019-04-01)"}},
+    {"referral steps with an impossible date, before the start, of 0, misspelt",
+     "  initial_open_cases: 0\n",
+     "  steps:\n    - { from: 2018-02-30, multiplier: 0.9 }\n"
+     "    - { from: 2015-04-01, multiplier: 0 }\n    - { form: 2019-04-01, multiplier: 1.1 }\n"
+     "  initial_open_cases: 0\n",
+     {"s.yaml:25:15: error: demand.steps[0].from: not a valid date, expected YYYY-MM-DD (got "
+      "2018-02-30)",
+      "s.yaml:26:15: error: demand.steps[1].from: before the start date",
+      "s.yaml:26:39: error: demand.steps[1].multiplier: must be greater than 0 and at most 100 "
+      "(got 0)",
+      "s.yaml:27:7: error: demand.steps[2].from: missing required key",
+      "s.yaml:27:9: error: demand.steps[2].form: unknown key 'form' (did you mean 'from'?)"}},
+    {"referral profile set badly by an intervention", "  policy: least_loaded\n",
+     "  policy: least_loaded\ninterventions:\n  - at: 2018-04-01\n    set:\n"
+     "      demand.seasonality: [1, 2]\n"
+     "      demand.steps: [{ from: 2018-01-01, multiplier: 0.9 }, { from: 2017-01-01, "
+     "multiplier: 0.9 }]\n",
+     {"s.yaml:31:27: error: demand.seasonality: expected 12 monthly multipliers, January to "
+      "December (got 2) (set by interventions[0])",
+      "s.yaml:32:69: error: demand.steps[1].from: must be after the previous step's date "
+      "(2018-01-01) (set by interventions[0])"}},
 };
 // clang-format on
 

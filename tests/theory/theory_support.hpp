@@ -19,8 +19,8 @@
 
 namespace wfsim::theory {
 
-// Tolerance of every theory check, in standard errors. With about 45 checks in the suite, the
-// chance of a false alarm at 4 SE is about 45 x 6.3e-5 ~ 3e-3 per seed for a correct model
+// Tolerance of every theory check, in standard errors. With about 110 checks in the suite, the
+// chance of a false alarm at 4 SE is about 110 x 6.3e-5 ~ 7e-3 per seed for a correct model
 // (100+ replications, so the normal approximation of the t distribution is close); the seed is
 // fixed, so a pass is reproducible.
 inline constexpr double kTolerance = 4.0;
