@@ -77,6 +77,31 @@ double Distribution::sample(RandomStream& stream) const {
     return a_;
 }
 
+double Distribution::sample_residual(RandomStream& stream) const {
+    auto& engine = stream.engine();
+    double biased = a_;  // the length-biased duration
+    switch (kind_) {
+        case Kind::Fixed:
+            break;
+        case Kind::Exponential:
+            return boost::random::exponential_distribution<double>(1.0 / a_)(engine);
+        case Kind::Lognormal:
+            biased =
+                boost::random::lognormal_distribution<double>(std::log(a_) + b_ * b_, b_)(engine);
+            break;
+        case Kind::Gamma:
+            biased = boost::random::gamma_distribution<double>(b_ + 1.0, a_ / b_)(engine);
+            break;
+        case Kind::Uniform:
+            if (a_ != b_) {
+                const double v = stream.uniform01();
+                biased = std::sqrt(a_ * a_ + v * (b_ * b_ - a_ * a_));
+            }
+            break;
+    }
+    return stream.uniform01() * biased;
+}
+
 const char* kind_name(Distribution::Kind kind) {
     switch (kind) {
         case Distribution::Kind::Fixed:

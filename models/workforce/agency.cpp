@@ -23,7 +23,8 @@ AgencyProcess::AgencyProcess(const AgencyParams& params, Staffing& staffing,
       early_leave_stream_(seed, replication, "agency.early_leave"),
       conversion_stream_(seed, replication, "agency.conversion"),
       returner_stream_(seed, replication, "agency.returners"),
-      experience_stream_(seed, replication, "agency.experience") {}
+      experience_stream_(seed, replication, "agency.experience"),
+      cover_share_stream_(seed, replication, "agency.cover_share") {}
 
 void AgencyProcess::start(engine::Simulator& sim) {
     if (!params_->extra_capacity) return;
@@ -44,12 +45,53 @@ void AgencyProcess::reconfigure(const AgencyParams& next, engine::Simulator& sim
     if (was_covering || !next.cover_vacancies) return;
     for (PostId p = 0; p < staffing_.post_count(); ++p) {
         const Post& post = staffing_.post(p);
-        if (!post.abolished && post.vacant() && post.cover == kNone) book(p, sim);
+        if (!post.abolished && post.vacant() && post.cover == kNone && covers_vacancy(p)) {
+            book(p, sim);
+        }
     }
 }
 
 void AgencyProcess::vacancy_opened(PostId post, engine::Simulator& sim) {
-    if (params_->cover_vacancies && staffing_.post(post).cover == kNone) book(post, sim);
+    if (params_->cover_vacancies && staffing_.post(post).cover == kNone && covers_vacancy(post)) {
+        book(post, sim);
+    }
+}
+
+bool AgencyProcess::covers_vacancy(PostId post) {
+    double p = params_->cover_share;
+    if (p >= 1.0) return true;
+    if (staffing_.initialising()) {
+        if (initial_cover_.empty()) initial_cover_ = initial_cover_probability();
+        p = initial_cover_[staffing_.post(post).role];
+    } else {
+        initial_cover_.clear();
+    }
+    if (cover_share_stream_.bernoulli(p)) return true;
+    ++uncovered_;
+    return false;
+}
+
+std::vector<double> AgencyProcess::initial_cover_probability() const {
+    // With V vacancies of a role of which A are covered at the start, booking each of the
+    // other V - A with probability (s V - A) / (V - A) makes the expected covered share s.
+    const std::size_t roles = staffing_.roles().size();
+    std::vector<double> vacant(roles, 0.0);
+    std::vector<double> covered(roles, 0.0);
+    for (PostId p = 0; p < staffing_.post_count(); ++p) {
+        const Post& post = staffing_.post(p);
+        if (post.abolished || !post.vacant()) continue;
+        vacant[post.role] += 1.0;
+        if (post.cover != kNone) covered[post.role] += 1.0;
+    }
+    std::vector<double> probability(roles, 0.0);
+    for (std::size_t r = 0; r < roles; ++r) {
+        const double open = vacant[r] - covered[r];
+        if (open > 0.0) {
+            probability[r] =
+                std::clamp((params_->cover_share * vacant[r] - covered[r]) / open, 0.0, 1.0);
+        }
+    }
+    return probability;
 }
 
 void AgencyProcess::cover_needed(WorkerId absent, engine::Simulator& sim) {

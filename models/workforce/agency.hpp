@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <vector>
 
 #include "engine/random_stream.hpp"
 #include "engine/simulator.hpp"
@@ -49,6 +50,8 @@ public:
     std::uint64_t refused() const { return refused_; }
     std::uint64_t returners() const { return returners_; }
     std::uint64_t early_leavers() const { return early_leavers_; }
+    // Vacancies cover_share left without agency cover.
+    std::uint64_t uncovered_vacancies() const { return uncovered_; }
 
 private:
     // What a booking is for; the kind of its arrival event (with kReturner for a returner).
@@ -67,6 +70,10 @@ private:
     };
 
     void book(PostId post, engine::Simulator& sim);
+    // Whether a vacancy without cover is to be covered (cover_share); draws only below 1.
+    bool covers_vacancy(PostId post);
+    // By role: the probability of booking an initial vacancy left without cover.
+    std::vector<double> initial_cover_probability() const;
     void book_cover(WorkerId absent, engine::Simulator& sim);
     void book_extra(engine::Simulator& sim);
     // Schedules the arrival of a booking; a returner fills it if the policy says so.
@@ -95,6 +102,8 @@ private:
     engine::RandomStream conversion_stream_;    // "agency.conversion"
     engine::RandomStream returner_stream_;      // "agency.returners"
     engine::RandomStream experience_stream_;    // "agency.experience"
+    engine::RandomStream cover_share_stream_;   // "agency.cover_share"
+    std::vector<double> initial_cover_;         // while initialising: by role
     std::deque<Returner> returners_available_;  // in the order they became available
     std::uint32_t check_stamp_ = 0;
     int extra_active_ = 0;
@@ -103,6 +112,7 @@ private:
     std::uint64_t refused_ = 0;
     std::uint64_t returners_ = 0;
     std::uint64_t early_leavers_ = 0;
+    std::uint64_t uncovered_ = 0;
 };
 
 }  // namespace wfsim::model

@@ -121,6 +121,19 @@ AgencyParams AgencyParams::read(config::Section root, const RoleCatalog& roles) 
                         {"Book an agency worker for every vacancy until a permanent starter "
                          "arrives."},
                         false);
+    params.cover_share = section.real(
+        "cover_share",
+        {"With cover_vacancies: the probability that a vacancy is covered by agency at all, "
+         "decided once when it opens (a covered vacancy books again when an assignment ends; "
+         "one not covered stays open until a permanent starter). Vacancies found when vacancy "
+         "cover is switched on by an intervention decide the same way. At the start, the "
+         "vacancies initial_staff.agency covers count towards the share: each other initial "
+         "vacancy of a role is booked with the probability that makes the expected covered "
+         "share of the role's initial vacancies cover_share (none if the initial agency "
+         "staff cover that share already), so a service starting at its census cover rate "
+         "stays near it. 1: every vacancy is covered (no draw).",
+         "1"},
+        {.min = 0.0, .max = 1.0}, 1.0);
     params.cover_long_absence = section.boolean(
         "cover_long_absence",
         {"Book an agency worker for each long absence that absence.cover could not cover from "

@@ -34,6 +34,7 @@ struct AgencyRules2024 {
 
 struct AgencyParams {
     bool cover_vacancies = false;
+    double cover_share = 1.0;  // probability that a vacancy is covered at all
     bool cover_long_absence = false;
     std::optional<engine::Distribution> fill_time;   // required with any kind of booking
     std::optional<engine::Distribution> assignment;  // required whenever agency staff exist

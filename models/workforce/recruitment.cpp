@@ -1,5 +1,8 @@
 #include "models/workforce/recruitment.hpp"
 
+#include <array>
+#include <string_view>
+
 #include "engine/calendar.hpp"
 #include "models/phases.hpp"
 
@@ -17,6 +20,19 @@ RecruitmentParams RecruitmentParams::read(config::Section root, const RoleCatalo
          "campaign or reserve-list starter on the way.",
          "days"},
         "none: only campaigns fill vacancies");
+    static constexpr std::array<std::string_view, 2> kInitial = {"fresh", "residual"};
+    params.initial_residual =
+        section.choice(
+            "initial_vacancies",
+            {"How long the vacancies open at the start take to fill (continuous recruitment). "
+             "fresh: a vacancy_fill_time draw, as if each had just opened. residual: each is "
+             "part-way through its fill, as in a service in equilibrium observed on a census "
+             "date, so its remaining time is drawn from the residual (forward recurrence) "
+             "distribution of vacancy_fill_time, density (1 - F(x)) / mean, whose mean is "
+             "E[X^2] / (2 E[X]): long fills are more likely to be the ones under way. Sampled "
+             "exactly as U x L, L a length-biased fill time. Vacancies opening later, and "
+             "those found when recruitment is switched on by an intervention, draw afresh."},
+            kInitial, std::string("fresh")) == "residual";
 
     config::Section reserve = section.section(
         "reserve_list",
@@ -54,11 +70,16 @@ RecruitmentProcess::RecruitmentProcess(const RecruitmentParams& params, Staffing
     : params_(&params),
       staffing_(staffing),
       handler_(sim.add_handler(*this)),
-      fill_time_stream_(seed, replication, "recruitment.vacancy_fill_time") {}
+      fill_time_stream_(seed, replication, "recruitment.vacancy_fill_time"),
+      initial_stream_(seed, replication, "recruitment.initial_vacancies") {}
 
 void RecruitmentProcess::replacement_needed(PostId post, engine::Simulator& sim) {
     if (!params_->vacancy_fill_time) return;
-    const double delay = params_->vacancy_fill_time->sample(fill_time_stream_);
+    // At the start, the residual draw comes from its own stream, so fresh fills later see the
+    // same numbers either way.
+    const double delay = params_->initial_residual && staffing_.initialising()
+                             ? params_->vacancy_fill_time->sample_residual(initial_stream_)
+                             : params_->vacancy_fill_time->sample(fill_time_stream_);
     sim.schedule(sim.now() + delay, handler_, post, staffing_.post(post).vacancy_spell, 0,
                  phase::kStart);
 }

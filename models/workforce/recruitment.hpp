@@ -16,6 +16,9 @@ namespace wfsim::model {
 
 struct RecruitmentParams {
     std::optional<engine::Distribution> vacancy_fill_time;  // none: vacancies stay open
+    // The vacancies open at the start are part-way through their fill: their remaining time
+    // is the equilibrium residual of vacancy_fill_time (false: a fresh draw, as for a new one).
+    bool initial_residual = false;
     ReserveListParams reserve_list;
     std::vector<double> over_recruitment;  // by role: share of posts hired above establishment
     CampaignsParams campaigns;
@@ -41,6 +44,7 @@ private:
     Staffing& staffing_;
     engine::HandlerId handler_;
     engine::RandomStream fill_time_stream_;
+    engine::RandomStream initial_stream_;  // "recruitment.initial_vacancies"
 };
 
 }  // namespace wfsim::model

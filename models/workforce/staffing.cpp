@@ -161,9 +161,11 @@ void Staffing::initialise(engine::Simulator& sim) {
     for (const WorkerId w : agency_started) {
         for (StaffingObserver* o : observers_) o->agency_started(w, sim);
     }
+    initialising_ = true;
     for (PostId p = 0; p < posts_.size(); ++p) {
         if (posts_[p].vacant()) announce_vacancy(p, sim);
     }
+    initialising_ = false;
 }
 
 WorkerId Staffing::start_permanent(PostId post, RoleId role, const Hire& details,

@@ -145,6 +145,8 @@ public:
     // staff cover the next ones, and every post left vacant is announced as a new vacancy.
     // Part-time staff are the last of each role's initial staff, deterministically.
     void initialise(engine::Simulator& sim);
+    // True while initialise() announces the vacancies open at the start.
+    bool initialising() const { return initialising_; }
 
     // A permanent starter takes the post (vacant), or joins the pool above establishment when
     // `post` is kNone. An agency worker covering the post leaves; their cases are handed on.
@@ -307,6 +309,7 @@ private:
     std::vector<int> initial_permanent_;
     std::vector<int> initial_agency_;
     std::vector<int> initial_agency_extra_;
+    bool initialising_ = false;
     std::vector<engine::RandomStream> part_time_streams_;  // per role: "staffing.part_time.<role>"
     std::vector<InitialTenureBand> initial_tenure_;
     engine::RandomStream tenure_stream_;  // "staffing.initial_tenure"

@@ -3,7 +3,9 @@
 // standard errors; invariants are watched at every notice Staffing gives.
 #include <cmath>
 #include <deque>
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -181,6 +183,100 @@ TEST(AgencyPolicy, TheShareOfAssignmentsEndingInConversionIsTheProbability) {
     const double p = 0.3;
     EXPECT_NEAR(static_cast<double>(converted) / ends, p,
                 kTolerance * std::sqrt(p * (1 - p) / ends));
+}
+
+// Counts the vacancies opened and those an agency worker started on (once per vacancy spell).
+class CoverWatch final : public StaffingObserver {
+public:
+    explicit CoverWatch(const Staffing& staffing) : staffing_(staffing) {}
+    void vacancy_opened(PostId post, engine::Simulator&) override {
+        ++opened;
+        open_spell_[post] = staffing_.post(post).vacancy_spell;
+    }
+    void agency_started(WorkerId worker, engine::Simulator&) override {
+        const PostId post = staffing_.worker(worker).post;
+        if (post == kNone) return;
+        const auto it = open_spell_.find(post);
+        if (it == open_spell_.end() || it->second != staffing_.post(post).vacancy_spell) return;
+        ++covered;
+        open_spell_.erase(it);  // re-bookings of the same vacancy count once
+    }
+    int opened = 0;
+    int covered = 0;
+
+private:
+    const Staffing& staffing_;
+    std::map<PostId, std::uint32_t> open_spell_;
+};
+
+TEST(AgencyPolicy, TheShareOfVacanciesCoveredIsTheCoverShare) {
+    // 30 initial vacancies with no agency staff (booked with probability cover_share, like
+    // later ones) and about 25 new vacancies a year for 10 years, per replication.
+    const double p = 0.6;
+    const std::string yaml = std::string(kHighTurnover) + "  cover_share: 0.6\n";
+    std::uint64_t opened = 0;
+    std::uint64_t declined = 0;
+    std::uint64_t covered = 0;
+    for (std::uint64_t rep = 0; rep < 4; ++rep) {
+        testing::StaffService s(yaml, rep);
+        CoverWatch watch(s.staffing);
+        s.run(watch);
+        opened += static_cast<std::uint64_t>(watch.opened);
+        declined += s.agency.uncovered_vacancies();
+        covered += static_cast<std::uint64_t>(watch.covered);
+        // A declined vacancy is never covered; a booked one is unless a permanent starter
+        // comes first (a 2-week agency fill against a 6-month permanent one: rarely).
+        EXPECT_LE(watch.covered + static_cast<int>(s.agency.uncovered_vacancies()), watch.opened);
+    }
+    ASSERT_GT(opened, 600u);
+    const double n = static_cast<double>(opened);
+    const double booked = 1.0 - static_cast<double>(declined) / n;
+    EXPECT_NEAR(booked, p, kTolerance * std::sqrt(p * (1 - p) / n));
+    EXPECT_GT(static_cast<double>(covered) / n, 0.85 * p);
+    // The default covers every vacancy, with no draw.
+    testing::StaffService all(kHighTurnover, 0);
+    CoverWatch watch(all.staffing);
+    all.run(watch);
+    EXPECT_EQ(all.agency.uncovered_vacancies(), 0u);
+    EXPECT_GT(watch.covered, static_cast<int>(0.85 * watch.opened));
+}
+
+// At the start the vacancies the initial agency staff cover count towards the share: with 10
+// of 30 initial vacancies covered and cover_share 1/3, no other initial vacancy is booked.
+TEST(AgencyPolicy, InitialAgencyCoverCountsTowardsTheCoverShare) {
+    const std::string base = R"(start: 2016-04-01
+horizon: 1 day
+output_interval: 1 day
+seed: 9
+roles: { sw: { caseload_cap: 20 } }
+establishment: { sw: 100 }
+initial_staff: { permanent: { sw: 70 }, agency: { sw: 10 } }
+demand: { referrals_per_year: 0, case_duration: 3 months }
+agency:
+  cover_vacancies: true
+  fill_time: 1 week
+  assignment: 1 year
+)";
+    for (const auto& [share, declined] : {std::pair{0.3333333333333333, 20u}, {0.0, 20u},
+                                          std::pair{1.0, 0u}}) {
+        testing::StaffService s(base + "  cover_share: " + std::to_string(share) + "\n", 0);
+        CoverWatch watch(s.staffing);
+        s.run(watch);
+        EXPECT_EQ(watch.opened, 30) << share;
+        EXPECT_EQ(s.agency.uncovered_vacancies(), declined) << share;
+    }
+    // Half: each of the 20 is booked with probability (0.5 x 30 - 10) / 20 = 1/4.
+    std::uint64_t declined = 0;
+    constexpr int kReps = 200;
+    for (int rep = 0; rep < kReps; ++rep) {
+        testing::StaffService s(base + "  cover_share: 0.5\n", static_cast<std::uint64_t>(rep));
+        CoverWatch watch(s.staffing);
+        s.run(watch);
+        declined += s.agency.uncovered_vacancies();
+    }
+    const double n = 20.0 * kReps;
+    EXPECT_NEAR(1.0 - static_cast<double>(declined) / n, 0.25,
+                kTolerance * std::sqrt(0.25 * 0.75 / n));
 }
 
 TEST(AgencyPolicy, ConversionsAreCountedAsConversionHires) {

@@ -75,8 +75,14 @@ class Generated(unittest.TestCase):
                 rate = value(text, r"annual_rate: ([0-9.]+)")
                 self.assertEqual(establishment, round(inpost + vacancy))
                 self.assertEqual(permanent, round(inpost))
-                self.assertEqual(agency, min(round(float(row["agency_fte"])),
-                                             establishment - permanent))
+                cover = min(float(row["agency_cover_fte"]), float(row["agency_fte"]))
+                self.assertEqual(agency, min(round(cover), establishment - permanent))
+                self.assertEqual(value(text, r"agency_extra: \{ social_worker: (\d+) \}"),
+                                 round(float(row["agency_fte"]) - cover))
+                self.assertAlmostEqual(value(text, r"cover_share: ([0-9.]+)"),
+                                       min(float(row["vacancy_agency_cover_rate_fte"]) / 100, 1),
+                                       places=4)
+                self.assertRegex(text, r"initial_vacancies: residual +#")
                 self.assertAlmostEqual(rate, float(row["turnover_rate_fte"]) / 100, places=9)
                 self.assertIn(f"start: {year}-09-30", text)
                 self.assertEqual(value(text, r"referrals_per_year: (\d+)"),
@@ -106,7 +112,8 @@ class Generated(unittest.TestCase):
                 cap = value(text, r"caseload_cap: (\d+)")
                 open_cases = value(text, r"initial_open_cases: (\d+)")
                 staff = value(text, r"permanent: \{ social_worker: (\d+) \}") + \
-                    value(text, r"agency: +\{ social_worker: (\d+) \}")
+                    value(text, r"agency: +\{ social_worker: (\d+) \}") + \
+                    value(text, r"agency_extra: \{ social_worker: (\d+) \}")
                 duration = value(text, r"case_duration: \{ dist: exponential, mean: ([0-9.]+) days")
                 referrals = value(text, r"referrals_per_year: (\d+)")
                 self.assertGreater(cap, caseload)
@@ -156,12 +163,32 @@ class Generated(unittest.TestCase):
     def test_every_value_carries_its_source(self):
         text = self.scenario("Slough", 2019)
         for key in ("caseload_cap", "establishment:\n  social_worker", "permanent:", "agency:    ",
+                    "agency_extra:", "cover_share:", "initial_vacancies:",
                     "annual_rate", "referrals_per_year", "initial_open_cases"):
             line = text[text.index(key):].split("\n")[0] if "\n" not in key else \
                 text[text.index(key):].split("\n")[1]
             self.assertIn("#", line, key)
         self.assertIn("vacancy_rate_fte 2019", text)
+        self.assertIn("agency_cover_fte 2019", text)
+        self.assertIn("vacancy_agency_cover_rate_fte 2019", text)
         self.assertIn("Little's law", text)
+
+    def test_cover_share_without_a_published_rate(self):
+        # Gloucestershire 2020: vacancy_agency_cover_rate_fte is 'u' (low reliability), so the
+        # share is agency_cover_fte / vacancy_fte, at most 1; Brighton and Hove 2021 had no
+        # vacancies ('z'), so every vacancy would be covered.
+        row = census_row("Gloucestershire", 2020)
+        self.assertEqual(row["vacancy_agency_cover_rate_fte"], "u")
+        text = self.scenario("Gloucestershire", 2020)
+        self.assertAlmostEqual(value(text, r"cover_share: ([0-9.]+)"),
+                               min(float(row["agency_cover_fte"]) / float(row["vacancy_fte"]), 1),
+                               places=4)
+        self.assertIn("agency_cover_fte / vacancy_fte 2020", text)
+        row = census_row("Brighton and Hove", 2021)
+        self.assertEqual(row["vacancy_agency_cover_rate_fte"], "z")
+        text = self.scenario("Brighton and Hove", 2021)
+        self.assertEqual(value(text, r"cover_share: ([0-9.]+)"), 1)
+        self.assertIn("no vacancies in 2021", text)
 
     def test_name_and_code_match_any_case(self):
         self.assertEqual(self.scenario("trafford", 2023), self.scenario("E08000009", 2023))

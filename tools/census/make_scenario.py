@@ -241,7 +241,17 @@ def build(census_row, referrals, horizon, replications, seed, rate_rows=None):
         raise InputError(f"{CENSUS_FILE}: inpost_fte {fmt(inpost)} and vacancy_fte "
                          f"{fmt(vacancy)} for {c['la_name']} {year} give no posts")
     vacancies = establishment - permanent
-    initial_agency = min(round(agency), vacancies)
+    # The census splits agency workers into those covering vacancies (agency_cover_fte) and the
+    # rest, who add capacity on no post. A census without the split: all cover vacancies.
+    # agency_cover_fte suppressed (a code): as without the split.
+    try:
+        agency_cover = min(col("agency_cover_fte"), agency)
+        has_cover = True
+    except InputError:
+        agency_cover, has_cover = agency, False
+    initial_agency = min(round(agency_cover), vacancies)
+    agency_extra = round(agency - agency_cover) if has_cover else 0
+    cover_share, cover_source = vacancy_cover_share(c, vacancy, agency_cover, has_cover)
 
     tenure_years = 1 / turnover
     fill_mean_days = vacancy_rate / (1 - vacancy_rate) * tenure_years * DAYS_PER_YEAR
@@ -249,7 +259,7 @@ def build(census_row, referrals, horizon, replications, seed, rate_rows=None):
     fill_median_days = max(fill_mean_days * math.exp(-FILL_SIGMA ** 2 / 2), 1.0)
 
     cap = math.ceil(caseload * CAP_HEADROOM) if has_caseload else DEFAULT_CAP
-    case_holders = permanent + initial_agency
+    case_holders = permanent + initial_agency + agency_extra
     open_cases = round(caseload * case_holders)
     duration_days = open_cases / referrals.count * DAYS_PER_YEAR
     if duration_days <= 0:
@@ -288,8 +298,16 @@ def build(census_row, referrals, horizon, replications, seed, rate_rows=None):
         "initial_staff:",
         f"  permanent: {{ social_worker: {permanent} }}    # round(inpost_fte {year} = "
         f"{fmt(inpost)})",
-        f"  agency:    {{ social_worker: {initial_agency} }}    # min(round(agency_fte {year} = "
-        f"{fmt(agency)}), vacancies {vacancies}): agency staff here only cover vacancies",
+        (f"  agency:    {{ social_worker: {initial_agency} }}    # min(round(agency_cover_fte "
+         f"{year} = {fmt(agency_cover)}), vacancies {vacancies}): agency covering vacancies"
+         if has_cover else
+         f"  agency:    {{ social_worker: {initial_agency} }}    # min(round(agency_fte {year} = "
+         f"{fmt(agency)}), vacancies {vacancies}): no agency_cover_fte column, so all cover "
+         "vacancies"),
+        (f"  agency_extra: {{ social_worker: {agency_extra} }}  # round(agency_fte {year} "
+         f"{fmt(agency)} - agency_cover_fte {fmt(agency_cover)}): agency beyond the vacancies"
+         if has_cover else
+         f"  agency_extra: {{ social_worker: 0 }}  # agency_cover_fte not published"),
         "turnover:",
         f"  social_worker: {{ annual_rate: {fmt(turnover, 6)} }}   # {turnover_rate.source()}",
         "recruitment:",
@@ -300,9 +318,12 @@ def build(census_row, referrals, horizon, replications, seed, rate_rows=None):
         f"  # lognormal with sigma {FILL_SIGMA}: median = m x exp(-sigma^2 / 2).",
         f"  vacancy_fill_time: {{ dist: lognormal, median: {fmt(fill_median_days)} days, "
         f"sigma: {FILL_SIGMA} }}",
+        "  initial_vacancies: residual           # the census catches vacancies part-way "
+        "through their fill",
         "agency:",
         "  cover_vacancies: true                 # the census counts agency staff covering "
         "vacancies",
+        f"  cover_share: {fmt(cover_share, 4)}                # {cover_source}",
         "  fill_time:  { dist: exponential, mean: 2 weeks }    # assumed, as the core example",
         "  assignment: { dist: exponential, mean: 6 months }   # assumed, as the core example",
         "demand:",
@@ -319,6 +340,25 @@ def build(census_row, referrals, horizon, replications, seed, rate_rows=None):
         "  policy: least_loaded",
     ]
     return "\n".join(lines) + "\n"
+
+
+def vacancy_cover_share(c, vacancy, agency_cover, has_cover):
+    """The share of vacancies agency staff cover, and where it comes from: the published
+    vacancy_agency_cover_rate_fte (agency_cover_fte / vacancy_fte, %); where it is a code (u: low
+    reliability) the same ratio from the FTE; 1 with no vacancies or agency_cover_fte unpublished."""
+    year = c["time_period"]
+    if not has_cover:
+        return 1.0, "agency_cover_fte not published: every vacancy covered"
+    if vacancy <= 0:
+        return 1.0, f"no vacancies in {year}: vacancy_agency_cover_rate_fte not applicable"
+    try:
+        rate = number(c, "vacancy_agency_cover_rate_fte", CENSUS_FILE)
+        return min(rate / 100, 1.0), f"vacancy_agency_cover_rate_fte {year} = {fmt(rate)} %"
+    except InputError:
+        share = min(agency_cover / vacancy, 1.0)
+        return share, (f"agency_cover_fte / vacancy_fte {year} = {fmt(agency_cover)} / "
+                       f"{fmt(vacancy)} (vacancy_agency_cover_rate_fte is "
+                       f"{c.get('vacancy_agency_cover_rate_fte', '?').strip()!r})")
 
 
 def shown(row, column):
