@@ -16,7 +16,7 @@ Recurrence Recurrence::read(config::Section& section, const engine::Date& start,
         engine::days_between(start, section.date(date_key, {"Date of the first " + name + "."}));
     if (r.first_day < 0.0) {
         // Absent (already reported) or before the start.
-        if (given) section.error(date_key, "before the start date");
+        if (given && !section.reported(date_key)) section.error(date_key, "before the start date");
         r.first_day = 0.0;
     }
     r.every_days = section.duration(

@@ -174,6 +174,11 @@ const BadInput kBadInputs[] = {
      "    - { date: 2016-09-01, count: 8, every: 1 year, until: 2016-01-01 }\n",
      {"s.yaml:31:15: error: asye.intakes[0].date: before the start date",
       "s.yaml:32:59: error: asye.intakes[1].until: before the first intake"}},
+    {"ASYE intake on an impossible date, reported once", "  policy: least_loaded\n",
+     "  policy: least_loaded\nasye:\n  role: social_worker\n"
+     "  intakes:\n    - { date: 2016-02-30, count: 8 }\n",
+     {"s.yaml:31:15: error: asye.intakes[0].date: not a valid date, expected YYYY-MM-DD (got "
+      "2016-02-30)"}},
     {"promotion from an undeclared role", "  policy: least_loaded\n",
      "  policy: least_loaded\npromotion:\n  social_worker: { from: support_worker, share: 0.5 }\n",
      {"s.yaml:29:26: error: promotion.social_worker.from: role 'support_worker' is not declared "
