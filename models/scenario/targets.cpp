@@ -38,8 +38,8 @@ double read_date(config::Section item, std::string_view key, config::FieldDoc do
 }
 
 void read_period(config::Section item, const Horizon& h, Target& t) {
-    t.from_days = read_date(item, "from", {"Start of the period judged (with to)."}, h, t.from);
-    t.to_days = read_date(item, "to", {"End of the period judged, included (with from)."}, h, t.to);
+    t.from_days = read_date(item, "from", {"One of by, from + to, or for is required. Start of the period judged."}, h, t.from);
+    t.to_days = read_date(item, "to", {"End of the period judged, included; required with from."}, h, t.to);
     const std::string hold = item.choice(
         "hold",
         {"With from/to: throughout = every sample in the period meets the condition; average = "
@@ -66,7 +66,7 @@ void read_form(config::Section item, const Horizon& h, Target& t) {
     if (by) {
         t.kind = TargetKind::By;
         t.by_days = read_date(item, "by",
-                              {"Judged at the last sample at or before this date (the date "
+                              {"One of by, from + to, or for is required. Judged at the last sample at or before this date (the date "
                                "itself when a sample falls on it)."},
                               h, t.by);
     }
@@ -79,7 +79,7 @@ void read_form(config::Section item, const Horizon& h, Target& t) {
         t.kind = TargetKind::Sustained;
         t.for_days = item.duration(
             "for",
-            {"Sustained: met once the condition holds at every sample over a span at least this "
+            {"One of by, from + to, or for is required. Sustained: met once the condition holds at every sample over a span at least this "
              "long, anywhere in the run.",
              "days"},
             {.min = 0.0, .max = h.days, .min_exclusive = true});
@@ -140,12 +140,15 @@ std::vector<Target> read_targets(config::Section root, const engine::Date& start
         t.value = item.real("value", {"The value compared against, in the metric's units."});
         read_form(item, h, t);
         t.name = item.text("name",
-                           {"A name for reports and the run file's group /targets/NAME; defaults "
-                            "to 'METRIC OP VALUE'."},
-                           t.metric + " " + op_text(t.op) + " " + config::format_number(t.value));
+                           {"A name for reports and the run file's group /targets/NAME; empty "
+                            "means 'METRIC OP VALUE', e.g. 'agency_share <= 0.1'."},
+                           std::string());
+        if (t.name.empty()) {
+            t.name = t.metric + " " + op_text(t.op) + " " + config::format_number(t.value);
+        }
         if (item.present()) {
-            if (t.name.empty() || t.name == "." || t.name.find('/') != std::string::npos) {
-                item.error("name", "must be non-empty and contain no '/'");
+            if (t.name == "." || t.name.find('/') != std::string::npos) {
+                item.error("name", "cannot contain '/' or be '.' (it names an HDF5 group)");
             } else if (!names.insert(t.name).second) {
                 item.error("name", "another target has the name '" + t.name +
                                        "' (give each target its own name)");
