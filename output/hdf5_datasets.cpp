@@ -56,6 +56,12 @@ Handle write_dataset(hid_t location, const char* name, const std::vector<hsize_t
                             NumberType<std::int64_t>::memory(), dims, values.data(), H5P_DEFAULT);
 }
 
+Handle write_dataset(hid_t location, const char* name, const std::vector<hsize_t>& dims,
+                     std::span<const std::uint8_t> values) {
+    return create_and_write(location, name, NumberType<std::uint8_t>::file(),
+                            NumberType<std::uint8_t>::memory(), dims, values.data(), H5P_DEFAULT);
+}
+
 Handle write_dataset(hid_t location, const char* name, const std::vector<std::string>& values) {
     const std::vector<const char*> pointers = c_strings(values, context("writing", name));
     Handle type = utf8_string_type();
@@ -76,18 +82,29 @@ std::vector<hsize_t> extent(hid_t dataset, const char* name) {
     return dims;
 }
 
-std::vector<double> read_doubles(hid_t dataset, const char* name,
-                                 const std::vector<hsize_t>& dims) {
+namespace {
+template <class T>
+std::vector<T> read_numbers(hid_t dataset, const char* name, const std::vector<hsize_t>& dims) {
     require_extent(dataset, name, dims);
     std::size_t count = 1;
     for (hsize_t dim : dims) {
         count *= static_cast<std::size_t>(dim);
     }
-    std::vector<double> values(count);
-    check(H5Dread(dataset, NumberType<double>::memory(), H5S_ALL, H5S_ALL, H5P_DEFAULT,
-                  values.data()),
+    std::vector<T> values(count);
+    check(H5Dread(dataset, NumberType<T>::memory(), H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
           context("reading", name));
     return values;
+}
+}  // namespace
+
+std::vector<double> read_doubles(hid_t dataset, const char* name,
+                                 const std::vector<hsize_t>& dims) {
+    return read_numbers<double>(dataset, name, dims);
+}
+
+std::vector<std::uint8_t> read_uint8s(hid_t dataset, const char* name,
+                                     const std::vector<hsize_t>& dims) {
+    return read_numbers<std::uint8_t>(dataset, name, dims);
 }
 
 std::vector<std::string> read_strings(hid_t dataset, const char* name, hsize_t count) {

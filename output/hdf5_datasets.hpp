@@ -21,6 +21,8 @@ Handle write_dataset(hid_t location, const char* name, const std::vector<hsize_t
                      std::span<const double> values, hid_t creation = H5P_DEFAULT);
 Handle write_dataset(hid_t location, const char* name, const std::vector<hsize_t>& dims,
                      std::span<const std::int64_t> values);
+Handle write_dataset(hid_t location, const char* name, const std::vector<hsize_t>& dims,
+                     std::span<const std::uint8_t> values);
 Handle write_dataset(hid_t location, const char* name, const std::vector<std::string>& values);
 
 Handle open_dataset(hid_t location, const char* name);
@@ -31,6 +33,8 @@ std::vector<hsize_t> extent(hid_t dataset, const char* name);
 // Read everything, after checking the shape is `dims`; a mismatch throws rather than reading
 // past or short of the caller's buffer.
 std::vector<double> read_doubles(hid_t dataset, const char* name, const std::vector<hsize_t>& dims);
+std::vector<std::uint8_t> read_uint8s(hid_t dataset, const char* name,
+                                     const std::vector<hsize_t>& dims);
 std::vector<std::string> read_strings(hid_t dataset, const char* name, hsize_t count);
 
 }  // namespace wfsim::output::hdf5

@@ -31,4 +31,10 @@ struct NumberType<std::uint64_t> {
     static hid_t file() { return H5T_STD_U64LE; }
 };
 
+template <>
+struct NumberType<std::uint8_t> {
+    static hid_t memory() { return H5T_NATIVE_UINT8; }
+    static hid_t file() { return H5T_STD_U8LE; }
+};
+
 }  // namespace wfsim::output::hdf5

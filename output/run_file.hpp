@@ -13,6 +13,7 @@
 
 #include "output/record_table.hpp"
 #include "output/series_table.hpp"
+#include "output/target_results.hpp"
 
 namespace wfsim::output {
 
@@ -34,6 +35,8 @@ struct RunData {
     // An optional log of individual occurrences, whose columns the model chooses; stored as
     // /events only when present. The initialiser lets callers leave it out of a braced list.
     std::optional<RecordTable> events = std::nullopt;
+    // The scenario's targets, judged; stored as /targets only when there are any.
+    std::vector<TargetResult> targets = {};
 };
 
 class OutputError : public std::runtime_error {

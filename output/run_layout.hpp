@@ -17,9 +17,20 @@
 //                                and deflate-compressed; contiguous when empty. Attributes
 //                                `<column>_units` and `<column>_description` for every column.
 //                                Which columns there are is the model's choice, not the format's.
+//   /targets       group         optional: present only when the scenario has targets.
+//                                Attribute `names` lists them in scenario order; one subgroup
+//                                /targets/<name> each, with attributes name, metric, op (">="
+//                                or "<="), value, kind ("by", "throughout", "average", "for"),
+//                                by / from / to (ISO dates, those of the kind), for_days (for
+//                                "for"), probability (share of replications that met it),
+//                                ci_low, ci_high (its 95 % Wilson interval), and datasets
+//                                met uint8 [R] (1 = met) and first_met_days float64 [R] (the
+//                                first sample time at which the metric met the condition; for
+//                                "for", the sample completing the first sustained span; NaN
+//                                if never), both along /replication.
 //
 // Every string is variable-length UTF-8. A change to any of this is a new format name; /events
-// is an optional addition that readers unaware of it ignore, so it keeps the name.
+// and /targets are optional additions that readers unaware of them ignore, so they keep the name.
 //
 // Reading /events with h5py and pandas (enum members come back as codes; h5py keeps the labels
 // in the dtype, and check_enum_dtype returns them as {label: code}):
@@ -46,6 +57,12 @@ inline constexpr char kReplication[] = "replication";
 inline constexpr char kDate[] = "date";
 inline constexpr char kSeriesGroup[] = "series";
 inline constexpr char kEvents[] = "events";
+inline constexpr char kTargetsGroup[] = "targets";
+
+// Attributes of /targets and its subgroups, and the subgroups' datasets.
+inline constexpr char kTargetNames[] = "names";
+inline constexpr char kTargetMet[] = "met";
+inline constexpr char kTargetFirstMet[] = "first_met_days";
 
 // Root attributes.
 inline constexpr char kFormat[] = "format";

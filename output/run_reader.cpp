@@ -15,6 +15,7 @@
 #include "output/hdf5_datasets.hpp"
 #include "output/hdf5_error.hpp"
 #include "output/hdf5_records.hpp"
+#include "output/hdf5_targets.hpp"
 #include "output/run_file.hpp"
 #include "output/run_layout.hpp"
 
@@ -137,6 +138,7 @@ RunData read_contents(const std::filesystem::path& in) {
     if (check(H5Lexists(file.get(), layout::kEvents, H5P_DEFAULT), "looking for 'events'") > 0) {
         run.events = hdf5::read_records(file.get(), layout::kEvents);
     }
+    run.targets = hdf5::read_targets(file.get(), run.series.replications());
     return run;
 }
 

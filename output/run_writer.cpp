@@ -13,6 +13,7 @@
 #include "output/hdf5_datasets.hpp"
 #include "output/hdf5_error.hpp"
 #include "output/hdf5_records.hpp"
+#include "output/hdf5_targets.hpp"
 #include "output/run_file.hpp"
 #include "output/run_layout.hpp"
 
@@ -41,6 +42,17 @@ void validate(const std::filesystem::path& out, const RunData& run) {
         if (spec.name.empty() || spec.name == "." || spec.name.find('/') != std::string::npos) {
             throw OutputError(prefix + "metric name '" + spec.name +
                               "' cannot be an HDF5 dataset name");
+        }
+    }
+    for (const TargetResult& t : run.targets) {
+        if (t.name.empty() || t.name == "." || t.name.find('/') != std::string::npos) {
+            throw OutputError(prefix + "target name '" + t.name + "' cannot be an HDF5 group name");
+        }
+        if (t.met.size() != run.series.replications() ||
+            t.first_met_days.size() != run.series.replications()) {
+            throw OutputError(prefix + "target '" + t.name + "' has " +
+                              std::to_string(t.met.size()) + " outcomes for " +
+                              std::to_string(run.series.replications()) + " replications");
         }
     }
 }
@@ -150,6 +162,9 @@ void write_contents(const std::filesystem::path& path, const RunData& run) {
         write_series(file.get(), run.series, replication.get(), time.get());
         if (run.events) {
             hdf5::write_records(file.get(), layout::kEvents, *run.events);
+        }
+        if (!run.targets.empty()) {
+            hdf5::write_targets(file.get(), run.targets, replication.get(), run.meta.start_date);
         }
     }
     // Closing is where HDF5 writes out its caches, so its failure means an incomplete file.

@@ -5,6 +5,8 @@
 #include <string>
 
 #include "models/config/document.hpp"
+#include "models/metrics/metric_catalog.hpp"
+#include "models/metrics/sampling.hpp"
 
 namespace wfsim::model {
 
@@ -103,6 +105,23 @@ std::vector<config::Section> read_interventions(config::Section root, Scenario& 
     return items;
 }
 
+// The targets, checked against the series and sample times this scenario's run has.
+void read_scenario_targets(config::Section root, Scenario& s) {
+    const std::vector<std::string> types =
+        s.case_types.declared() ? s.case_types.names() : std::vector<std::string>{};
+    std::vector<std::string> series;
+    for (const output::SeriesSpec& spec : metric_specs(s.roles.names(), types, s.teams.names())) {
+        series.push_back(spec.name);
+    }
+    // A bad horizon or interval is reported elsewhere; then only the dates are checked.
+    std::vector<double> samples;
+    if (s.horizon_days > 0.0 && s.interval_days > 0.0 && s.interval_days <= s.horizon_days &&
+        s.horizon_days / s.interval_days <= 1e6) {
+        samples = sample_times(s.horizon_days, s.interval_days);
+    }
+    s.targets = read_targets(root, s.start, s.horizon_days, series, samples);
+}
+
 // Every section, in the order of the reference documentation.
 void read_sections(config::Section root, Scenario& s, bool at_start = true) {
     read_run_settings(root, s);
@@ -160,6 +179,7 @@ void build_epochs(config::Document& document, Scenario& s,
         config::Section root = changed.root();
         read_sections(root, *epoch, /*at_start=*/false);
         read_interventions(root, *epoch);
+        read_scenario_targets(root, *epoch);
         root.finish();
         cross_check(root, *epoch);
         for (const config::Diagnostic& d : changed.diagnostics()) {
@@ -180,6 +200,7 @@ Scenario parse_scenario(config::SourceText source) {
     config::Section root = document.root();
     read_sections(root, s);
     const std::vector<config::Section> items = read_interventions(root, s);
+    read_scenario_targets(root, s);
     root.finish();
     cross_check(root, s);
     // Built even when the file has problems, so that one run of validate reports the
@@ -200,6 +221,7 @@ config::Reference scenario_reference() {
     config::Section root = document.root();
     read_sections(root, ignored);
     read_interventions(root, ignored);
+    read_scenario_targets(root, ignored);
     root.finish();
     return reference;
 }

@@ -18,6 +18,7 @@
 #include "models/config/source.hpp"
 #include "models/finance/costs.hpp"
 #include "models/scenario/roles.hpp"
+#include "models/scenario/targets.hpp"
 #include "models/scenario/teams.hpp"
 #include "models/workforce/absence_params.hpp"
 #include "models/workforce/agency_params.hpp"
@@ -52,7 +53,7 @@ struct Intervention {
 inline constexpr std::string_view kFixedSettings[] = {
     "name",         "start",         "horizon",       "output_interval",          "seed",
     "replications", "initial_staff", "interventions", "demand.initial_open_cases",
-    "demand.initial_cases"};
+    "demand.initial_cases", "targets"};
 
 struct Scenario {
     config::SourceText source;  // file name and verbatim text, stored with the results
@@ -84,6 +85,7 @@ struct Scenario {
     GrowYourOwnParams grow_your_own;
 
     std::vector<Intervention> interventions;  // in date order
+    std::vector<Target> targets;              // judged on the whole run
 };
 
 // Throws config::InputError listing every problem found.

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -108,6 +109,48 @@ TEST(Cli, RunsTheCoreScenarioAndWritesTheSeries) {
         ++files;
     }
     EXPECT_EQ(files, 2u);  // short.yaml and core.h5
+}
+
+// Targets: judged from the series the file holds, listed in the summary.
+TEST(Cli, RunJudgesTheScenariosTargetsIntoTheFileAndSummary) {
+    TempDir dir;
+    const std::string out = dir.file("targets.h5");
+    const std::string scenario = dir.write(
+        "targets.yaml",
+        read_text(short_core(dir, 2)) +
+            "targets:\n"
+            "  - { name: caseload by March 2017, metric: mean_caseload, op: '<=', value: 14.2, "
+            "by: 2017-03-31 }\n"
+            "  - { metric: mean_caseload, op: '>=', value: 1e9, for: 3 months }\n");
+    const auto result = run_process(kWfsim + " run " + scenario + " --replications 6 -o " + out);
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_NE(result.out.find("Targets, across replications:"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("caseload by March 2017"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("mean_caseload >= 1000000000"), std::string::npos) << result.out;
+
+    const wfsim::output::RunData run = wfsim::output::read_run(out);
+    ASSERT_EQ(run.targets.size(), 2u);
+    const auto& by = run.targets[0];
+    EXPECT_EQ(by.kind, "by");
+    EXPECT_EQ(by.by, "2017-03-31");
+    // 2017-03-31 is 364 days in: the last sample at or before it is month 11 (334.8 days).
+    // 14.2 lies among the replications' caseloads then (13.9 to 14.4 with seed 42), so both
+    // outcomes are checked.
+    const std::size_t m = run.series.index_of("mean_caseload");
+    std::size_t met = 0;
+    ASSERT_EQ(by.met.size(), 6u);
+    for (std::size_t r = 0; r < 6; ++r) {
+        EXPECT_EQ(by.met[r], run.series.at(m, r, 11) <= 14.2 ? 1 : 0) << r;
+        met += by.met[r];
+    }
+    EXPECT_EQ(by.probability, static_cast<double>(met) / 6.0);
+    EXPECT_LE(by.ci_low, by.probability);
+    EXPECT_GE(by.ci_high, by.probability);
+    const auto& never = run.targets[1];
+    EXPECT_EQ(never.kind, "for");
+    EXPECT_EQ(never.probability, 0.0);
+    EXPECT_EQ(never.ci_low, 0.0);
+    for (const double first : never.first_met_days) EXPECT_TRUE(std::isnan(first));
 }
 
 TEST(Cli, ResultsDoNotDependOnThreadCount) {

@@ -7,6 +7,7 @@
 #include "models/batch.hpp"
 #include "models/config/diagnostics.hpp"
 #include "models/metrics/metric_catalog.hpp"
+#include "models/metrics/target_judging.hpp"
 #include "models/scenario/scenario.hpp"
 #include "output/run_file.hpp"
 #include "tools/wfsim/commands.hpp"
@@ -40,6 +41,7 @@ output::RunData to_run_data(const model::Scenario& s, model::BatchResult&& batch
     run.meta.start_date = engine::format_iso_date(s.start);
     run.meta.horizon_days = s.horizon_days;
     run.meta.interval_days = s.interval_days;
+    run.targets = model::judge_targets(s.targets, run.time, run.series);
     run.date.reserve(run.time.size());
     for (const double t : run.time) {
         run.date.push_back(engine::format_iso_date(engine::date_at(s.start, t)));
@@ -109,6 +111,7 @@ int run_command(const RunOptions& options) {
                 seconds > 0 ? static_cast<double>(events) / seconds : 0.0, out.c_str());
     std::printf("At the horizon (%s), across replications:\n", run.date[last].c_str());
     print_summary(stdout, run.series, kSummaryMetrics, last);
+    print_targets(stdout, run.targets);
     return kExitOk;
 }
 

@@ -50,4 +50,14 @@ void print_summary(std::FILE* out, const output::SeriesTable& series,
     }
 }
 
+void print_targets(std::FILE* out, const std::vector<output::TargetResult>& targets) {
+    if (targets.empty()) return;
+    std::fprintf(out, "Targets, across replications:\n");
+    std::fprintf(out, "%-40s %12s %21s\n", "target", "P(met)", "95% interval");
+    for (const output::TargetResult& t : targets) {
+        std::fprintf(out, "%-40s %12.3f %10.3f - %-8.3f\n", t.name.c_str(), t.probability,
+                     t.ci_low, t.ci_high);
+    }
+}
+
 }  // namespace wfsim::cli

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "output/series_table.hpp"
+#include "output/target_results.hpp"
 
 namespace wfsim::cli {
 
@@ -23,5 +24,8 @@ Band band_of(std::vector<double> values);
 
 void print_summary(std::FILE* out, const output::SeriesTable& series,
                    std::span<const std::string> metrics, std::size_t sample);
+
+// Each target: the probability of meeting it and its 95 % interval; nothing without targets.
+void print_targets(std::FILE* out, const std::vector<output::TargetResult>& targets);
 
 }  // namespace wfsim::cli
