@@ -13,12 +13,6 @@
 
 namespace wfsim::model {
 
-std::vector<output::SeriesSpec> scenario_series(const Scenario& scenario) {
-    const std::vector<std::string> types =
-        scenario.case_types.declared() ? scenario.case_types.names() : std::vector<std::string>{};
-    return metric_specs(scenario.roles.names(), types, scenario.teams.names());
-}
-
 BatchResult run_batch(const Scenario& scenario, unsigned threads,
                       const ProgressCallback& progress, bool log_events) {
     const std::uint32_t total = scenario.replications;

@@ -25,9 +25,6 @@ struct BatchResult {
 // Called after each finished replication with the number done so far; calls are serialised.
 using ProgressCallback = std::function<void(std::uint32_t done, std::uint32_t total)>;
 
-// Every series a run of the scenario records, in table order.
-std::vector<output::SeriesSpec> scenario_series(const Scenario& scenario);
-
 // threads = 0 means one per hardware thread. Exceptions from a replication are rethrown.
 // `log_events` keeps the event log, identical for any thread count.
 BatchResult run_batch(const Scenario& scenario, unsigned threads,

@@ -107,12 +107,8 @@ std::vector<config::Section> read_interventions(config::Section root, Scenario& 
 
 // The targets, checked against the series and sample times this scenario's run has.
 void read_scenario_targets(config::Section root, Scenario& s) {
-    const std::vector<std::string> types =
-        s.case_types.declared() ? s.case_types.names() : std::vector<std::string>{};
     std::vector<std::string> series;
-    for (const output::SeriesSpec& spec : metric_specs(s.roles.names(), types, s.teams.names())) {
-        series.push_back(spec.name);
-    }
+    for (const output::SeriesSpec& spec : scenario_series(s)) series.push_back(spec.name);
     // A bad horizon or interval is reported elsewhere; then only the dates are checked.
     std::vector<double> samples;
     if (s.horizon_days > 0.0 && s.interval_days > 0.0 && s.interval_days <= s.horizon_days &&
@@ -192,6 +188,12 @@ void build_epochs(config::Document& document, Scenario& s,
 }
 
 }  // namespace
+
+std::vector<output::SeriesSpec> scenario_series(const Scenario& scenario) {
+    const std::vector<std::string> types =
+        scenario.case_types.declared() ? scenario.case_types.names() : std::vector<std::string>{};
+    return metric_specs(scenario.roles.names(), types, scenario.teams.names());
+}
 
 Scenario parse_scenario(config::SourceText source) {
     Scenario s;

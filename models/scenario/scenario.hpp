@@ -30,6 +30,7 @@
 #include "models/workforce/recruitment.hpp"
 #include "models/workforce/staffing.hpp"
 #include "models/workforce/turnover_params.hpp"
+#include "output/series_table.hpp"
 
 namespace wfsim::model {
 
@@ -89,6 +90,9 @@ struct Scenario {
 };
 
 // Throws config::InputError listing every problem found.
+// Every series a run of the scenario records, in table order.
+std::vector<output::SeriesSpec> scenario_series(const Scenario& scenario);
+
 Scenario parse_scenario(config::SourceText source);
 Scenario load_scenario(const std::filesystem::path& file);
 
