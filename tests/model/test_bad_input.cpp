@@ -13,6 +13,7 @@
 #include "models/config/source.hpp"
 #include "models/scenario/scenario.hpp"
 #include "tests/support/core_scenario.hpp"
+#include "tests/support/scenario_problems.hpp"
 
 namespace wfsim::model {
 namespace {
@@ -26,16 +27,8 @@ std::string core_with(const std::string& from, const std::string& to) {
     return testing::replaced(core_text(), from, to);
 }
 
-// Every problem parse_scenario reports for `yaml`, read as "s.yaml"; empty when it is valid.
 Lines problems(const std::string& yaml) {
-    try {
-        parse_scenario({"s.yaml", yaml});
-    } catch (const config::InputError& error) {
-        Lines lines;
-        for (const config::Diagnostic& d : error.diagnostics()) lines.push_back(d.format());
-        return lines;
-    }
-    return {};
+    return testing::scenario_problems(yaml);
 }
 
 struct BadInput {

@@ -12,6 +12,7 @@
 #include "models/casework/caseload.hpp"
 #include "models/config/diagnostics.hpp"
 #include "models/scenario/scenario.hpp"
+#include "tests/support/scenario_problems.hpp"
 
 namespace wfsim::model {
 namespace {
@@ -322,16 +323,8 @@ TEST(CaseJourneys, ThreePlusWorkersInTwelveMonthsCountsTheWorkerHoldingItAtTheWi
     EXPECT_EQ(three_plus[0], 0u);  // window (100.75, 466]: 1 (at its start) and 2
 }
 
-// Every problem parse_scenario reports for `yaml`; empty when it is valid.
 std::vector<std::string> problems(const std::string& yaml) {
-    try {
-        parse_scenario({"s.yaml", yaml});
-    } catch (const config::InputError& error) {
-        std::vector<std::string> lines;
-        for (const config::Diagnostic& d : error.diagnostics()) lines.push_back(d.format());
-        return lines;
-    }
-    return {};
+    return testing::scenario_problems(yaml);
 }
 
 const std::string kTyped = R"(start: 2016-04-01

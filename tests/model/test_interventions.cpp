@@ -11,6 +11,7 @@
 #include "models/batch.hpp"
 #include "models/config/diagnostics.hpp"
 #include "models/scenario/scenario.hpp"
+#include "tests/support/scenario_problems.hpp"
 
 namespace wfsim::model {
 namespace {
@@ -23,14 +24,7 @@ BatchResult run(const std::string& yaml) {
 }
 
 Lines problems(const std::string& yaml) {
-    try {
-        parse_scenario({"i.yaml", yaml});
-    } catch (const config::InputError& error) {
-        Lines lines;
-        for (const config::Diagnostic& d : error.diagnostics()) lines.push_back(d.format());
-        return lines;
-    }
-    return {};
+    return testing::scenario_problems(yaml, "i.yaml");
 }
 
 double at(const BatchResult& r, const std::string& metric, std::size_t rep, std::size_t sample) {

@@ -15,6 +15,7 @@
 #include "models/config/diagnostics.hpp"
 #include "models/scenario/scenario.hpp"
 #include "output/record_table.hpp"
+#include "tests/support/scenario_problems.hpp"
 
 namespace wfsim::model {
 namespace {
@@ -137,14 +138,7 @@ void PrintTo(const Mistake& m, std::ostream* out) {
 }
 
 std::vector<std::string> problems(const std::string& yaml) {
-    try {
-        parse_scenario({"s.yaml", yaml});
-    } catch (const config::InputError& error) {
-        std::vector<std::string> lines;
-        for (const config::Diagnostic& d : error.diagnostics()) lines.push_back(d.format());
-        return lines;
-    }
-    return {};
+    return testing::scenario_problems(yaml);
 }
 
 class StrategyMistake : public ::testing::TestWithParam<Mistake> {};

@@ -17,6 +17,7 @@
 #include "models/scenario/scenario.hpp"
 #include "output/run_file.hpp"
 #include "tests/support/core_scenario.hpp"
+#include "tests/support/scenario_problems.hpp"
 
 namespace wfsim::model {
 namespace {
@@ -32,14 +33,7 @@ std::string core_with_targets(const std::string& targets) {
 }
 
 Lines problems(const std::string& yaml) {
-    try {
-        parse_scenario({"s.yaml", yaml});
-    } catch (const config::InputError& error) {
-        Lines lines;
-        for (const config::Diagnostic& d : error.diagnostics()) lines.push_back(d.format());
-        return lines;
-    }
-    return {};
+    return testing::scenario_problems(yaml);
 }
 
 Target parsed(const std::string& target) {
