@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "models/config/did_you_mean.hpp"
+#include "models/config/names.hpp"
 #include "models/config/numbers.hpp"
 
 namespace wfsim::model {
@@ -12,12 +12,6 @@ namespace {
 constexpr double kMaxWeight = 100.0;
 constexpr double kMaxPriority = 1000.0;
 constexpr std::string_view kClosedName = "closed";
-
-bool valid_name(const std::string& name) {
-    return !name.empty() &&
-           name.find_first_not_of("abcdefghijklmnopqrstuvwxyz"
-                                  "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") == std::string::npos;
-}
 }  // namespace
 
 CaseTypeCatalog CaseTypeCatalog::single(const engine::Distribution& duration) {
@@ -49,7 +43,7 @@ CaseTypeCatalog CaseTypeCatalog::read(config::Section root, const TeamCatalog& t
     for (const std::string& name : names) {
         CaseType type;
         type.name = name;
-        if (!valid_name(name)) section.error(name, "case type names may use only letters, digits and '_'");
+        if (!config::is_identifier(name)) section.error(name, "case type names may use only letters, digits and '_'");
         if (name == kClosedName) section.error(name, "'closed' is the end of a journey, not a type");
         catalog.types_.push_back(std::move(type));
     }
@@ -135,10 +129,7 @@ std::optional<CaseTypeId> CaseTypeCatalog::resolve(config::Section& section,
                                                    const std::string& name,
                                                    std::string_view key) const {
     if (auto id = find(name)) return id;
-    std::string message = "case type '" + name + "' is not declared in case_types";
-    const std::vector<std::string> known = names();
-    if (auto hint = config::closest(name, known)) message += " (did you mean '" + *hint + "'?)";
-    section.error(key, std::move(message));
+    section.error(key, config::not_declared("case type", name, "case_types", names()));
     return std::nullopt;
 }
 

@@ -1,6 +1,6 @@
 #include "models/scenario/roles.hpp"
 
-#include "models/config/did_you_mean.hpp"
+#include "models/config/names.hpp"
 
 namespace wfsim::model {
 
@@ -16,9 +16,7 @@ RoleCatalog RoleCatalog::read(config::Section root) {
     for (const std::string& name : roles.keys()) {
         config::Section settings = roles.section(name, {"Settings of one role."}, true);
         // Role names end up in series names ("staff_permanent.<role>") and HDF5 paths.
-        if (name.empty() ||
-            name.find_first_not_of("abcdefghijklmnopqrstuvwxyz"
-                                   "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") != std::string::npos) {
+        if (!config::is_identifier(name)) {
             roles.error(name, "role names may use only letters, digits and '_'");
         }
         Role role;
@@ -63,10 +61,8 @@ std::vector<std::string> RoleCatalog::names() const {
 std::optional<RoleId> RoleCatalog::resolve(config::Section& section, const std::string& name,
                                            std::string_view at_key) const {
     if (auto id = find(name)) return id;
-    std::string message = "role '" + name + "' is not declared in roles";
-    const std::vector<std::string> known = names();
-    if (auto hint = config::closest(name, known)) message += " (did you mean '" + *hint + "'?)";
-    section.error(at_key.empty() ? std::string_view(name) : at_key, std::move(message));
+    section.error(at_key.empty() ? std::string_view(name) : at_key,
+                  config::not_declared("role", name, "roles", names()));
     return std::nullopt;
 }
 

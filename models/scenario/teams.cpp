@@ -1,6 +1,6 @@
 #include "models/scenario/teams.hpp"
 
-#include "models/config/did_you_mean.hpp"
+#include "models/config/names.hpp"
 
 namespace wfsim::model {
 
@@ -26,9 +26,7 @@ TeamCatalog TeamCatalog::read(config::Section root, const RoleCatalog& roles) {
         config::Section settings = teams.section(name, {"One team template."}, true);
         TeamTemplate t;
         t.name = name;
-        if (name.empty() ||
-            name.find_first_not_of("abcdefghijklmnopqrstuvwxyz"
-                                   "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") != std::string::npos) {
+        if (!config::is_identifier(name)) {
             teams.error(name, "team names may use only letters, digits and '_'");
         }
         t.count = static_cast<int>(settings.integer(
@@ -70,10 +68,7 @@ std::optional<TeamId> TeamCatalog::resolve(config::Section& section, const std::
     for (std::size_t i = 0; i < templates_.size(); ++i) {
         if (templates_[i].name == name) return static_cast<TeamId>(i);
     }
-    std::string message = "team '" + name + "' is not declared in teams";
-    const std::vector<std::string> known = names();
-    if (auto hint = config::closest(name, known)) message += " (did you mean '" + *hint + "'?)";
-    section.error(key, std::move(message));
+    section.error(key, config::not_declared("team", name, "teams", names()));
     return std::nullopt;
 }
 
