@@ -26,7 +26,6 @@ Caseload::Caseload(std::size_t worker_slots, const AllocationParams& params,
       load_(worker_slots, 0),
       weight_units_(worker_slots, 0),
       cap_(worker_slots, 0),
-      team_(worker_slots, kNoTeam),
       group_(worker_slots, static_cast<std::uint16_t>(teams)),
       journey_stream_(seed, replication, "cases.journeys"),
       duration_stream_(seed, replication, "cases.stage_duration") {
@@ -94,7 +93,7 @@ void Caseload::remove_worker(WorkerId worker, double now) {
 }
 
 void Caseload::set_team(WorkerId worker, TeamId team) {
-    if (team_[worker] == team) return;
+    if (group_[worker] == (team == kNoTeam ? outside_teams() : team)) return;
     index_remove(worker);
     set_group(worker, team);
     index_add(worker);
@@ -138,7 +137,6 @@ void Caseload::ensure_worker_slots(std::size_t slots) {
     load_.resize(slots, 0);
     weight_units_.resize(slots, 0);
     cap_.resize(slots, 0);
-    team_.resize(slots, kNoTeam);
     group_.resize(slots, static_cast<std::uint16_t>(groups_.size() - 1));
 }
 
@@ -167,7 +165,7 @@ WorkerId Caseload::team_candidate(CaseTypeId type) const {
 
 bool Caseload::may_hold(WorkerId worker, CaseTypeId type) const {
     const TeamId held = (*types_)[type].held_by;
-    return held == kNoTeam || team_[worker] == kNoTeam || team_[worker] == held;
+    return held == kNoTeam || group_[worker] == outside_teams() || group_[worker] == held;
 }
 
 void Caseload::rebalance(engine::Simulator& sim) {
@@ -211,13 +209,7 @@ void Caseload::open_case(double work, engine::Simulator& sim, CaseTypeId type, d
     c.stage_start = sim.now() - age;
     c.awaits_first = true;
     c.worker_starts = {};
-    for (const double start : earlier_workers) {
-        c.worker_starts = {c.worker_starts[1], c.worker_starts[2], static_cast<float>(start)};
-        if (++c.workers_seen == 3) {
-            c.three_plus_slot = static_cast<std::uint32_t>(three_plus_ids_.size());
-            three_plus_ids_.push_back(id);
-        }
-    }
+    for (const double start : earlier_workers) count_worker(id, start);
     ++by_type_[type].open;
     const WorkerId worker = waiting_[type].empty() ? candidate(type) : kNone;
     if (worker == kNone) {
@@ -352,13 +344,7 @@ bool Caseload::allocate(CaseId id, WorkerId worker, engine::Simulator& sim) {
         ++first_allocations_;
         wait_days_ += sim.now() - c.due;
     }
-    if (worker != c.last_worker) {
-        if (++c.workers_seen == 3) {
-            c.three_plus_slot = static_cast<std::uint32_t>(three_plus_ids_.size());
-            three_plus_ids_.push_back(id);
-        }
-        c.worker_starts = {c.worker_starts[1], c.worker_starts[2], static_cast<float>(sim.now())};
-    }
+    if (worker != c.last_worker) count_worker(id, sim.now());
     c.last_worker = kNone;
     c.worker = worker;
     c.due = sim.now() + c.remaining;

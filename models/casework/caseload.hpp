@@ -106,7 +106,6 @@ public:
         return weights_differ_ ? sum_of_weights(worker) : load_[worker];
     }
     int cap(WorkerId worker) const { return cap_[worker]; }
-    TeamId team(WorkerId worker) const { return team_[worker]; }
     int max_load() const;
     // The case types as they read now (interventions may change their settings).
     const CaseTypeCatalog& types() const { return *types_; }
@@ -207,9 +206,18 @@ private:
         const std::vector<Holding>& heap = holdings_[worker];
         earliest_due_.set(worker, heap.empty() ? engine::MinTree::kAbsent : heap.front().due);
     }
+    std::uint16_t outside_teams() const { return static_cast<std::uint16_t>(groups_.size() - 1); }
     void set_group(WorkerId worker, TeamId team) {
-        team_[worker] = team;
-        group_[worker] = team == kNoTeam ? static_cast<std::uint16_t>(groups_.size() - 1) : team;
+        group_[worker] = team == kNoTeam ? outside_teams() : team;
+    }
+    // A new worker took the case at `start`: counted, and remembered for the 12-month window.
+    void count_worker(CaseId id, double start) {
+        Case& c = cases_[id];
+        c.worker_starts = {c.worker_starts[1], c.worker_starts[2], static_cast<float>(start)};
+        if (++c.workers_seen == 3) {
+            c.three_plus_slot = static_cast<std::uint32_t>(three_plus_ids_.size());
+            three_plus_ids_.push_back(id);
+        }
     }
     void enqueue_back(CaseId id);
     void drain_waiting(engine::Simulator& sim);
@@ -236,8 +244,7 @@ private:
     std::vector<int> load_;
     std::vector<int> weight_units_;  // per worker: the load in weight units
     std::vector<int> cap_;
-    std::vector<TeamId> team_;
-    std::vector<std::uint16_t> group_;  // per worker: index in groups_ (last: outside teams)
+    std::vector<std::uint16_t> group_;  // per worker: their team, or outside_teams()
     std::vector<std::deque<Waiting>> waiting_;  // per case type
     std::int64_t front_order_ = 0;
     std::int64_t back_order_ = 0;
