@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "output/comparison_results.hpp"
 #include "output/record_table.hpp"
 #include "output/series_table.hpp"
 #include "output/target_results.hpp"
@@ -37,6 +38,9 @@ struct RunData {
     std::optional<RecordTable> events = std::nullopt;
     // The scenario's targets, judged; stored as /targets only when there are any.
     std::vector<TargetResult> targets = {};
+    // A comparison of policy options (`wfsim compare`), whose baseline the fields above hold;
+    // stored as /options and /comparison only when present.
+    std::optional<Comparison> comparison = std::nullopt;
 };
 
 class OutputError : public std::runtime_error {

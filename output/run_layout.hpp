@@ -28,9 +28,29 @@
 //                                first sample time at which the metric met the condition; for
 //                                "for", the sample completing the first sustained span; NaN
 //                                if never), both along /replication.
+//   /options       group         optional: present only in a comparison (`wfsim compare`),
+//                                where the root's series and targets are the baseline's (the
+//                                scenario as written). Attributes `names` (the other options, in
+//                                scenario order), `baseline` ("base") and common_random_numbers
+//                                (1: replication i of every option had the same streams; 0:
+//                                each option had its own seed). One subgroup /options/<name>
+//                                each, with attributes name, description and settings (the
+//                                option's "path: value" lines), and its own series/<m> and
+//                                targets/<t>, laid out as the root's, along the same scales.
+//   /comparison    group         with /options. Attribute `baseline`. Two tables, each stored
+//                                as one 1-D dataset per column (pandas.DataFrame({c: g[c][:]})):
+//                                metrics: one row per option, metric and compared date (each
+//                                target's judging date and the horizon): option, metric, date
+//                                (strings), time_days, baseline_mean, option_mean, difference
+//                                (mean of option - baseline per replication), difference_sd,
+//                                ci_low, ci_high (95 % Student-t), pairs (int64);
+//                                targets (when the scenario has targets): option, target,
+//                                baseline_probability, probability, difference, ci_low,
+//                                ci_high, pairs.
 //
-// Every string is variable-length UTF-8. A change to any of this is a new format name; /events
-// and /targets are optional additions that readers unaware of them ignore, so they keep the name.
+// Every string is variable-length UTF-8. A change to any of this is a new format name; /events,
+// /targets, /options and /comparison are optional additions that readers unaware of them
+// ignore, so they keep the name.
 //
 // Reading /events with h5py and pandas (enum members come back as codes; h5py keeps the labels
 // in the dtype, and check_enum_dtype returns them as {label: code}):
@@ -58,6 +78,16 @@ inline constexpr char kDate[] = "date";
 inline constexpr char kSeriesGroup[] = "series";
 inline constexpr char kEvents[] = "events";
 inline constexpr char kTargetsGroup[] = "targets";
+inline constexpr char kOptionsGroup[] = "options";
+inline constexpr char kComparisonGroup[] = "comparison";
+inline constexpr char kComparisonMetrics[] = "metrics";
+inline constexpr char kComparisonTargets[] = "targets";
+
+// Attributes of /options and its subgroups.
+inline constexpr char kOptionNames[] = "names";
+inline constexpr char kBaseline[] = "baseline";
+inline constexpr char kCommonRandomNumbers[] = "common_random_numbers";
+inline constexpr char kOptionSettings[] = "settings";
 
 // Attributes of /targets and its subgroups, and the subgroups' datasets.
 inline constexpr char kTargetNames[] = "names";

@@ -12,9 +12,11 @@
 #include <vector>
 
 #include "output/hdf5_attributes.hpp"
+#include "output/hdf5_comparison.hpp"
 #include "output/hdf5_datasets.hpp"
 #include "output/hdf5_error.hpp"
 #include "output/hdf5_records.hpp"
+#include "output/hdf5_series.hpp"
 #include "output/hdf5_targets.hpp"
 #include "output/run_file.hpp"
 #include "output/run_layout.hpp"
@@ -86,39 +88,6 @@ hsize_t sample_count(hid_t time) {
     return dims.front();
 }
 
-// The table is built in the order of the root `metrics` attribute, which is the writer's order;
-// HDF5 itself would list the datasets alphabetically.
-SeriesTable read_series(hid_t file, std::size_t replications, hsize_t samples) {
-    std::vector<SeriesSpec> specs;
-    std::vector<Handle> datasets;
-    std::vector<std::string> paths;
-    for (std::string& name : hdf5::read_string_list_attribute(file, layout::kMetrics)) {
-        paths.push_back(std::string(layout::kSeriesGroup) + "/" + name);
-        datasets.push_back(hdf5::open_dataset(file, paths.back().c_str()));
-        const hid_t dataset = datasets.back().get();
-        specs.push_back({std::move(name), hdf5::read_string_attribute(dataset, layout::kUnits),
-                         hdf5::read_string_attribute(dataset, layout::kDescription)});
-    }
-
-    SeriesTable table = [&] {
-        try {
-            return SeriesTable(std::move(specs), replications, samples);
-        } catch (const std::invalid_argument& error) {  // a repeated name in `metrics`
-            throw hdf5::Error(std::string("attribute 'metrics': ") + error.what());
-        }
-    }();
-
-    for (std::size_t m = 0; m < datasets.size(); ++m) {
-        const std::vector<double> block =
-            hdf5::read_doubles(datasets[m].get(), paths[m].c_str(), {replications, samples});
-        for (std::size_t r = 0; r < replications; ++r) {
-            const auto first = block.begin() + static_cast<std::ptrdiff_t>(r * samples);
-            std::copy(first, first + static_cast<std::ptrdiff_t>(samples), table.row(m, r).begin());
-        }
-    }
-    return table;
-}
-
 RunData read_contents(const std::filesystem::path& in) {
     if (check(H5Fis_hdf5(in.c_str()), "checking the file signature") == 0) {
         throw hdf5::Error("not an HDF5 file");
@@ -133,12 +102,18 @@ RunData read_contents(const std::filesystem::path& in) {
     std::vector<double> time = hdf5::read_doubles(time_dataset.get(), layout::kTime, {samples});
     Handle date_dataset = hdf5::open_dataset(file.get(), layout::kDate);
     std::vector<std::string> date = hdf5::read_strings(date_dataset.get(), layout::kDate, samples);
-    SeriesTable series = read_series(file.get(), read_replications(file.get()), samples);
+    SeriesTable series =
+        hdf5::read_series(file.get(), hdf5::read_string_list_attribute(file.get(), layout::kMetrics),
+                          read_replications(file.get()), samples);
     RunData run{std::move(meta), std::move(time), std::move(date), std::move(series)};
     if (check(H5Lexists(file.get(), layout::kEvents, H5P_DEFAULT), "looking for 'events'") > 0) {
         run.events = hdf5::read_records(file.get(), layout::kEvents);
     }
     run.targets = hdf5::read_targets(file.get(), run.series.replications());
+    std::vector<std::string> metrics;
+    for (const SeriesSpec& spec : run.series.specs()) metrics.push_back(spec.name);
+    run.comparison =
+        hdf5::read_comparison(file.get(), metrics, run.series.replications(), samples);
     return run;
 }
 

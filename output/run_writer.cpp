@@ -9,10 +9,12 @@
 
 #include "output/atomic_file.hpp"
 #include "output/hdf5_attributes.hpp"
+#include "output/hdf5_comparison.hpp"
 #include "output/hdf5_compression.hpp"
 #include "output/hdf5_datasets.hpp"
 #include "output/hdf5_error.hpp"
 #include "output/hdf5_records.hpp"
+#include "output/hdf5_series.hpp"
 #include "output/hdf5_targets.hpp"
 #include "output/run_file.hpp"
 #include "output/run_layout.hpp"
@@ -25,8 +27,27 @@ using hdf5::check;
 using hdf5::Handle;
 using hdf5::own;
 
-// One chunk per replication row, split if a row is longer than a chunk may be.
-constexpr hsize_t kMaxChunkSamples = hdf5::kMaxChunkBytes / sizeof(double);
+// Each option becomes the group /options/<name> and must record what the baseline does.
+void validate_options(const std::string& prefix, const RunData& run) {
+    for (const OptionRun& option : run.comparison->options) {
+        if (option.name.empty() || option.name == "." ||
+            option.name.find('/') != std::string::npos) {
+            throw OutputError(prefix + "option name '" + option.name +
+                              "' cannot be an HDF5 group name");
+        }
+        const SeriesTable& s = option.series;
+        bool same = s.metrics() == run.series.metrics() &&
+                    s.replications() == run.series.replications() &&
+                    s.samples() == run.series.samples();
+        for (std::size_t m = 0; same && m < s.metrics(); ++m) {
+            same = s.specs()[m].name == run.series.specs()[m].name;
+        }
+        if (!same || option.targets.size() != run.targets.size()) {
+            throw OutputError(prefix + "option '" + option.name +
+                              "' does not record the same series and targets as the baseline");
+        }
+    }
+}
 
 // Problems with the caller's data are reported before anything is created on disk.
 void validate(const std::filesystem::path& out, const RunData& run) {
@@ -44,6 +65,7 @@ void validate(const std::filesystem::path& out, const RunData& run) {
                               "' cannot be an HDF5 dataset name");
         }
     }
+    if (run.comparison) validate_options(prefix, run);
     for (const TargetResult& t : run.targets) {
         if (t.name.empty() || t.name == "." || t.name.find('/') != std::string::npos) {
             throw OutputError(prefix + "target name '" + t.name + "' cannot be an HDF5 group name");
@@ -55,14 +77,6 @@ void validate(const std::filesystem::path& out, const RunData& run) {
                               std::to_string(run.series.replications()) + " replications");
         }
     }
-}
-
-Handle series_creation(hsize_t replications, hsize_t samples) {
-    // HDF5 cannot chunk an empty dataset, and there would be nothing to compress.
-    if (replications == 0 || samples == 0) {
-        return own(H5Pcreate(H5P_DATASET_CREATE), H5Pclose, "setting up series storage");
-    }
-    return hdf5::compressed_creation({1, std::min(samples, kMaxChunkSamples)});
 }
 
 void write_root_attributes(hid_t file, const RunData& run) {
@@ -124,29 +138,6 @@ void write_date(hid_t file, const std::vector<std::string>& dates, hid_t time) {
     attach_scale(date.get(), layout::kDate, time, layout::kTime, 0);
 }
 
-void write_series(hid_t file, const SeriesTable& table, hid_t replication, hid_t time) {
-    Handle group =
-        own(H5Gcreate2(file, layout::kSeriesGroup, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), H5Gclose,
-            "creating group 'series'");
-    Handle creation = series_creation(table.replications(), table.samples());
-    std::vector<double> block;
-    for (std::size_t m = 0; m < table.metrics(); ++m) {
-        block.clear();
-        for (std::size_t r = 0; r < table.replications(); ++r) {
-            const std::span<const double> row = table.row(m, r);
-            block.insert(block.end(), row.begin(), row.end());
-        }
-        const SeriesSpec& spec = table.specs()[m];
-        const std::string path = std::string(layout::kSeriesGroup) + "/" + spec.name;
-        Handle dataset = hdf5::write_dataset(
-            file, path.c_str(), {table.replications(), table.samples()}, block, creation.get());
-        hdf5::write_attribute(dataset.get(), layout::kUnits, spec.units);
-        hdf5::write_attribute(dataset.get(), layout::kDescription, spec.description);
-        attach_scale(dataset.get(), path, replication, layout::kReplication, 0);
-        attach_scale(dataset.get(), path, time, layout::kTime, 1);
-    }
-}
-
 void write_contents(const std::filesystem::path& path, const RunData& run) {
     Handle access = own(H5Pcreate(H5P_FILE_ACCESS), H5Pclose, "setting up file access");
     // By default H5Fclose quietly leaves the file open while any object in it is, which would
@@ -159,12 +150,16 @@ void write_contents(const std::filesystem::path& path, const RunData& run) {
         Handle time = write_time(file.get(), run);
         Handle replication = write_replication(file.get(), run.series.replications());
         write_date(file.get(), run.date, time.get());
-        write_series(file.get(), run.series, replication.get(), time.get());
+        hdf5::write_series(file.get(), run.series, replication.get(), time.get());
         if (run.events) {
             hdf5::write_records(file.get(), layout::kEvents, *run.events);
         }
         if (!run.targets.empty()) {
             hdf5::write_targets(file.get(), run.targets, replication.get(), run.meta.start_date);
+        }
+        if (run.comparison) {
+            hdf5::write_comparison(file.get(), *run.comparison, replication.get(), time.get(),
+                                   run.meta.start_date);
         }
     }
     // Closing is where HDF5 writes out its caches, so its failure means an incomplete file.

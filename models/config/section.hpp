@@ -107,10 +107,12 @@ public:
     // `origin` ("interventions[0]"). Reports, at the key, a path that is not names joined by
     // '.' and one that overlaps another ("a.b" and "a.b.c"), and leaves both out. Paths that
     // start with one of `fixed` ("roles", "roles.social_worker.caseload_cap") name settings that
-    // cannot change after the start; they are reported and left out too.
+    // cannot be changed this way; they are reported ("<refusal>; set roles in the scenario
+    // itself") and left out too.
     std::vector<Override> overrides(std::string_view key, FieldDoc doc, std::string origin,
                                     bool required = false,
-                                    std::span<const std::string_view> fixed = {});
+                                    std::span<const std::string_view> fixed = {},
+                                    std::string_view refusal = "cannot change during a run");
 
     // The keys in file order (each once); when documenting, {placeholder} for a named_entries
     // section so that callers' loops document one entry, and {} otherwise.

@@ -22,7 +22,8 @@ bool covers(std::string_view outer, std::string_view inner) {
 
 std::vector<Override> Section::overrides(std::string_view key, FieldDoc doc, std::string origin,
                                          bool required,
-                                         std::span<const std::string_view> fixed) {
+                                         std::span<const std::string_view> fixed,
+                                         std::string_view refusal) {
     const std::optional<YAML::Node> value =
         locate(key, {map_type("<parameter.path>", "value"), doc, "", required});
     if (!value) return {};
@@ -45,8 +46,8 @@ std::vector<Override> Section::overrides(std::string_view key, FieldDoc doc, std
         const auto fixed_head = std::ranges::find_if(
             fixed, [&](std::string_view head) { return covers(head, name); });
         if (fixed_head != fixed.end()) {
-            std::string message = "cannot change during a run; set ";
-            message.append(*fixed_head).append(" in the scenario itself");
+            std::string message(refusal);
+            message.append("; set ").append(*fixed_head).append(" in the scenario itself");
             document_->report(at, entry_path, message);
             continue;
         }

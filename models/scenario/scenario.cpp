@@ -1,10 +1,12 @@
 #include "models/scenario/scenario.hpp"
 
 #include <algorithm>
-#include <set>
+#include <span>
+#include <stdexcept>
 #include <string>
 
 #include "models/config/document.hpp"
+#include "models/config/names.hpp"
 #include "models/metrics/metric_catalog.hpp"
 #include "models/metrics/sampling.hpp"
 
@@ -159,13 +161,13 @@ void check_epoch(const Scenario& base, const Scenario& epoch, config::Section it
     }
 }
 
-// Reads every intervention's scenario: the file with all the changes up to it set into it.
-// Problems are reported once, in the base document, each naming the intervention that set
-// the value.
+// Reads every intervention's scenario: the file with `base` (an option's changes) and all the
+// changes up to it set into it. Problems are reported once, in `document`, each naming the
+// intervention that set the value.
 void build_epochs(config::Document& document, Scenario& s,
-                  const std::vector<config::Section>& items) {
-    std::vector<config::Override> overrides;
-    std::set<std::string> reported;
+                  const std::vector<config::Section>& items,
+                  std::span<const config::Override> base) {
+    std::vector<config::Override> overrides(base.begin(), base.end());
     for (std::size_t i = 0; i < s.interventions.size(); ++i) {
         Intervention& intervention = s.interventions[i];
         overrides.insert(overrides.end(), intervention.set.begin(), intervention.set.end());
@@ -176,14 +178,61 @@ void build_epochs(config::Document& document, Scenario& s,
         read_sections(root, *epoch, /*at_start=*/false);
         read_interventions(root, *epoch);
         read_scenario_targets(root, *epoch);
+        read_policy_options(root);
         root.finish();
         cross_check(root, *epoch);
-        for (const config::Diagnostic& d : changed.diagnostics()) {
-            if (reported.insert(d.format()).second) document.report(d);
-        }
+        for (const config::Diagnostic& d : changed.diagnostics()) document.report(d);
         check_epoch(s, *epoch, items[i]);
         epoch->interventions.clear();
         intervention.scenario = std::move(epoch);
+    }
+}
+
+// The whole scenario in `document` (the file, with `base` set into it), its interventions'
+// scenarios built; its options are read but not built.
+Scenario read_document(config::Document& document, const config::SourceText& source,
+                       std::span<const config::Override> base,
+                       std::vector<config::Section>* option_items = nullptr) {
+    Scenario s;
+    s.source = source;
+    config::Section root = document.root();
+    read_sections(root, s);
+    const std::vector<config::Section> items = read_interventions(root, s);
+    read_scenario_targets(root, s);
+    s.options = read_policy_options(root, option_items);
+    root.finish();
+    cross_check(root, s);
+    // Built even when the file has problems, so that one run of validate reports the
+    // interventions' problems too (the file's own are reported once: the document keeps one
+    // of each diagnostic).
+    build_epochs(document, s, items, base);
+    return s;
+}
+
+// What an option may not do that its overrides alone cannot tell: change which series a run
+// records, which would leave nothing to pair with the scenario as written.
+void check_option(const Scenario& base, const Scenario& option, config::Section item) {
+    const auto differ = [&](const char* what) {
+        item.error("set", std::string("an option cannot change the ") + what +
+                              " (the options' runs are compared series by series)");
+    };
+    if (option.roles.names() != base.roles.names()) differ("roles");
+    if (option.teams.names() != base.teams.names()) differ("team templates");
+    if (option.case_types.names() != base.case_types.names()) differ("case types");
+}
+
+// Reads each option's scenario: the file with the option's changes set into it, validated in
+// full. Problems are reported in the base document, naming the option that set the value.
+void build_options(config::Document& document, Scenario& s,
+                   const std::vector<config::Section>& items) {
+    for (std::size_t i = 0; i < s.options.size(); ++i) {
+        PolicyOption& option = s.options[i];
+        config::Document changed = config::Document::parse_with_overrides(s.source, option.set);
+        auto scenario = std::make_shared<Scenario>(read_document(changed, s.source, option.set));
+        for (const config::Diagnostic& d : changed.diagnostics()) document.report(d);
+        check_option(s, *scenario, items[i]);
+        scenario->options.clear();
+        option.scenario = std::move(scenario);
     }
 }
 
@@ -196,20 +245,22 @@ std::vector<output::SeriesSpec> scenario_series(const Scenario& scenario) {
 }
 
 Scenario parse_scenario(config::SourceText source) {
-    Scenario s;
-    s.source = source;
-    config::Document document = config::Document::parse(std::move(source));
-    config::Section root = document.root();
-    read_sections(root, s);
-    const std::vector<config::Section> items = read_interventions(root, s);
-    read_scenario_targets(root, s);
-    root.finish();
-    cross_check(root, s);
-    // Built even when the file has problems, so that one run of validate reports the
-    // interventions' problems too (the file's own are reported once).
-    build_epochs(document, s, items);
+    config::Document document = config::Document::parse(source);
+    std::vector<config::Section> option_items;
+    Scenario s = read_document(document, source, {}, &option_items);
+    build_options(document, s, option_items);
     document.throw_if_errors();
     return s;
+}
+
+const Scenario& scenario_under(const Scenario& scenario, std::string_view option) {
+    if (option == kBaselineOption) return scenario;
+    std::vector<std::string> known{kBaselineOption};
+    for (const PolicyOption& o : scenario.options) {
+        if (o.name == option) return *o.scenario;
+        known.push_back(o.name);
+    }
+    throw std::out_of_range(config::not_declared("option", option, "options", known));
 }
 
 Scenario load_scenario(const std::filesystem::path& file) {
@@ -224,6 +275,7 @@ config::Reference scenario_reference() {
     read_sections(root, ignored);
     read_interventions(root, ignored);
     read_scenario_targets(root, ignored);
+    read_policy_options(root);
     root.finish();
     return reference;
 }

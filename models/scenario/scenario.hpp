@@ -17,6 +17,7 @@
 #include "models/config/reference.hpp"
 #include "models/config/source.hpp"
 #include "models/finance/costs.hpp"
+#include "models/scenario/policy_options.hpp"
 #include "models/scenario/roles.hpp"
 #include "models/scenario/targets.hpp"
 #include "models/scenario/teams.hpp"
@@ -54,7 +55,7 @@ struct Intervention {
 inline constexpr std::string_view kFixedSettings[] = {
     "name",         "start",         "horizon",       "output_interval",          "seed",
     "replications", "initial_staff", "interventions", "demand.initial_open_cases",
-    "demand.initial_cases", "targets"};
+    "demand.initial_cases", "targets",       "options"};
 
 struct Scenario {
     config::SourceText source;  // file name and verbatim text, stored with the results
@@ -87,7 +88,13 @@ struct Scenario {
 
     std::vector<Intervention> interventions;  // in date order
     std::vector<Target> targets;              // judged on the whole run
+    // For `wfsim compare`; each option's scenario has no options of its own.
+    std::vector<PolicyOption> options;
 };
+
+// The scenario as written (kBaselineOption) or under one of its options; throws
+// std::out_of_range naming the known options.
+const Scenario& scenario_under(const Scenario& scenario, std::string_view option);
 
 // Throws config::InputError listing every problem found.
 // Every series a run of the scenario records, in table order.

@@ -82,6 +82,9 @@ StaffingParams StaffingParams::read(config::Section root, const RoleCatalog& rol
         const int posts = params.establishment[r];
         const int in_post = params.initial_permanent[r];
         const int covering = params.initial_agency[r];
+        // A post count already reported as bad was read as 0; comparing with it would only
+        // add a misleading second problem.
+        if (!by_teams && establishment.reported(name)) continue;
         if (in_post > posts) {
             permanent.error(name, "more permanent staff than posts (got " +
                                       std::to_string(in_post) + ", establishment " +

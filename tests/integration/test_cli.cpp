@@ -153,6 +153,76 @@ TEST(Cli, RunJudgesTheScenariosTargetsIntoTheFileAndSummary) {
     for (const double first : never.first_met_days) EXPECT_TRUE(std::isnan(first));
 }
 
+// wfsim compare: the baseline is exactly `wfsim run`'s result, each option is stored beside it
+// and the comparison rows are the paired differences of the stored series.
+TEST(Cli, CompareRunsTheOptionsBesideTheBaselineAndPairsThem) {
+    TempDir dir;
+    const std::string scenario = dir.write(
+        "options.yaml",
+        read_text(short_core(dir, 2)) +
+            "targets:\n"
+            "  - { name: caseload, metric: mean_caseload, op: '<=', value: 14.2, by: 2017-03-31 }\n"
+            "options:\n"
+            "  - name: lower_turnover\n"
+            "    description: turnover down to 12 %\n"
+            "    set: { turnover.social_worker.annual_rate: 0.12 }\n"
+            "  - { name: more_posts, set: { establishment.social_worker: 330 } }\n");
+    const std::string out = dir.file("compare.h5");
+    const auto result =
+        run_process(kWfsim + " compare " + scenario + " --replications 6 -q -o " + out);
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_NE(result.out.find("Targets: chance of meeting each"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("more_posts"), std::string::npos) << result.out;
+    const auto plain = run_process(kWfsim + " run " + scenario + " --replications 6 -q -o " +
+                                   dir.file("plain.h5"));
+    ASSERT_EQ(plain.exit_code, 0) << plain.err;
+
+    const wfsim::output::RunData run = wfsim::output::read_run(out);
+    const wfsim::output::RunData base = wfsim::output::read_run(dir.file("plain.h5"));
+    const std::size_t m = run.series.index_of("mean_caseload");
+    for (std::size_t r = 0; r < 6; ++r) {
+        const auto a = run.series.row(m, r), b = base.series.row(m, r);
+        EXPECT_TRUE(std::equal(a.begin(), a.end(), b.begin())) << "replication " << r;
+    }
+    ASSERT_TRUE(run.comparison.has_value());
+    const auto& c = *run.comparison;
+    ASSERT_EQ(c.options.size(), 2u);
+    EXPECT_EQ(c.options[0].name, "lower_turnover");
+    EXPECT_EQ(c.options[0].description, "turnover down to 12 %");
+    EXPECT_EQ(c.options[1].settings, std::vector<std::string>{"establishment.social_worker: 330"});
+    // The row of more_posts' mean caseload at the target's date (sample 11, as in the targets
+    // test) is the mean of the stored pairs' differences.
+    const auto row = std::find_if(c.metrics.begin(), c.metrics.end(), [](const auto& d) {
+        return d.option == "more_posts" && d.metric == "mean_caseload" && d.time_days < 340;
+    });
+    ASSERT_NE(row, c.metrics.end());
+    double sum = 0;
+    for (std::size_t r = 0; r < 6; ++r) {
+        sum += c.options[1].series.at(m, r, 11) - run.series.at(m, r, 11);
+    }
+    EXPECT_DOUBLE_EQ(row->difference, sum / 6);
+    EXPECT_LT(row->difference, 0.0);  // 10 % more posts, lower caseloads
+    EXPECT_LT(row->ci_high, 0.0);
+    ASSERT_EQ(c.targets.size(), 2u);
+
+    // Only the options asked for; and bad requests exit 2 with one line.
+    const auto one = run_process(kWfsim + " compare " + scenario +
+                                 " --options more_posts --replications 2 -q -o " +
+                                 dir.file("one.h5"));
+    ASSERT_EQ(one.exit_code, 0) << one.err;
+    EXPECT_EQ(wfsim::output::read_run(dir.file("one.h5")).comparison->options.size(), 1u);
+    const auto unknown = run_process(kWfsim + " compare " + scenario +
+                                     " --options more_post -q -o " + dir.file("bad.h5"));
+    EXPECT_EQ(unknown.exit_code, 2);
+    EXPECT_EQ(unknown.err, scenario + ": error: --options: option 'more_post' is not declared in "
+                                      "options (did you mean 'more_posts'?)\n");
+    const auto none = run_process(kWfsim + " compare " + short_core(dir, 2) + " -q -o " +
+                                  dir.file("bad.h5"));
+    EXPECT_EQ(none.exit_code, 2);
+    EXPECT_NE(none.err.find("the scenario declares no policy options"), std::string::npos);
+    EXPECT_FALSE(std::filesystem::exists(dir.file("bad.h5")));
+}
+
 TEST(Cli, ResultsDoNotDependOnThreadCount) {
     TempDir dir;
     const std::string scenario = short_core(dir, 2);

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace wfsim::cli {
 
@@ -22,7 +23,19 @@ struct RunOptions {
     bool events = false;  // write the event log as /events
 };
 
+struct CompareOptions {
+    std::string scenario;
+    std::string output;                // empty: <scenario stem>_compare.h5
+    std::vector<std::string> options;  // empty: every option the scenario declares
+    std::optional<std::int64_t> replications;
+    std::optional<std::int64_t> seed;
+    unsigned threads = 0;
+    bool quiet = false;
+    bool independent = false;  // a seed per option instead of common random numbers
+};
+
 int run_command(const RunOptions& options);
+int compare_command(const CompareOptions& options);
 int validate_command(const std::string& scenario);
 int reference_command();
 

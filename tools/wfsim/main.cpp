@@ -31,6 +31,31 @@ int main(int argc, char** argv) {
                       "Also write the event log (every start and departure, with route and "
                       "destination) as the /events table, for audit");
 
+    CompareOptions compare;
+    CLI::App* compare_cmd = app.add_subcommand(
+        "compare",
+        "Run a scenario's policy options beside the scenario as written, with common random "
+        "numbers, and compare them replication by replication");
+    compare_cmd->add_option("scenario", compare.scenario, "Scenario YAML file with options:")
+        ->required();
+    compare_cmd->add_option("-o,--output", compare.output,
+                            "Output HDF5 file (default: <scenario>_compare.h5)");
+    compare_cmd->add_option("--options", compare.options,
+                            "Only these options (comma-separated); the scenario as written, "
+                            "'base', is always run")
+        ->delimiter(',');
+    compare_cmd
+        ->add_option("--replications", compare.replications, "Override the scenario's replications")
+        ->check(CLI::Range(std::int64_t{1}, std::int64_t{100000}));
+    compare_cmd->add_option("--seed", compare.seed, "Override the scenario's seed")
+        ->check(CLI::Range(std::int64_t{0}, std::int64_t{9007199254740992}));
+    compare_cmd->add_option("--threads", compare.threads, "Worker threads (default: all cores)")
+        ->check(CLI::Range(0u, 4096u));
+    compare_cmd->add_flag("-q,--quiet", compare.quiet, "No progress output");
+    compare_cmd->add_flag("--independent", compare.independent,
+                          "Give each option its own seed instead of common random numbers (to "
+                          "see how much wider the intervals are without pairing)");
+
     std::string validate_file;
     CLI::App* validate_cmd =
         app.add_subcommand("validate", "Check a scenario and report every problem");
@@ -54,6 +79,7 @@ int main(int argc, char** argv) {
 
     try {
         if (*run_cmd) return run_command(run);
+        if (*compare_cmd) return compare_command(compare);
         if (*validate_cmd) return validate_command(validate_file);
         if (*reference_cmd) return reference_command();
     } catch (const std::exception& e) {

@@ -12,6 +12,7 @@
 #include "output/run_file.hpp"
 #include "tools/wfsim/commands.hpp"
 #include "tools/wfsim/progress.hpp"
+#include "tools/wfsim/run_data.hpp"
 #include "tools/wfsim/summary.hpp"
 #include "wfsim_version.hpp"
 
@@ -31,24 +32,6 @@ std::filesystem::path default_output(const std::string& scenario) {
     return std::filesystem::path(scenario).stem().string() + ".h5";
 }
 
-output::RunData to_run_data(const model::Scenario& s, model::BatchResult&& batch) {
-    output::RunData run{{}, std::move(batch.times), {}, std::move(batch.series),
-                        std::move(batch.event_log)};
-    run.meta.wfsim_version = kVersion;
-    run.meta.seed = s.seed;
-    run.meta.scenario_name = s.name;
-    run.meta.scenario_yaml = s.source.text;
-    run.meta.start_date = engine::format_iso_date(s.start);
-    run.meta.horizon_days = s.horizon_days;
-    run.meta.interval_days = s.interval_days;
-    run.targets = model::judge_targets(s.targets, run.time, run.series);
-    run.date.reserve(run.time.size());
-    for (const double t : run.time) {
-        run.date.push_back(engine::format_iso_date(engine::date_at(s.start, t)));
-    }
-    return run;
-}
-
 }  // namespace
 
 int run_command(const RunOptions& options) {
@@ -62,21 +45,7 @@ int run_command(const RunOptions& options) {
     if (options.replications)
         scenario.replications = static_cast<std::uint32_t>(*options.replications);
     if (options.seed) scenario.seed = static_cast<std::uint64_t>(*options.seed);
-    // The whole table lives in memory until it is written: refuse sizes that cannot fit
-    // rather than fail halfway with an allocation error.
-    constexpr double kMaxTableBytes = 8.0 * (1u << 30);
-    const double table_bytes =
-        static_cast<double>(scenario.replications) *
-        (scenario.horizon_days / scenario.interval_days + 2) *
-        static_cast<double>(model::scenario_series(scenario).size()) * sizeof(double);
-    if (table_bytes > kMaxTableBytes) {
-        std::fprintf(stderr,
-                     "%s: error: replications x samples too large: the results would take "
-                     "%.1f GiB (limit 8 GiB); use fewer replications or a longer "
-                     "output_interval\n",
-                     options.scenario.c_str(), table_bytes / (1u << 30));
-        return kExitInvalidInput;
-    }
+    if (!results_fit_in_memory(scenario, options.scenario)) return kExitInvalidInput;
     const std::filesystem::path out = options.output.empty()
                                           ? default_output(options.scenario)
                                           : std::filesystem::path(options.output);
