@@ -124,11 +124,12 @@ TEST(OptionRuns, CommonRandomNumbersGiveEveryOptionTheSameDemand) {
 
 // The point of pairing: the variance of an option's difference from the baseline is far
 // smaller under common random numbers than between independent runs. The option lowers
-// turnover, which leaves demand alone: open cases (all referred, none yet closed by a worker
-// who left) are identical pair by pair, and the mean caseload, which staffing moves only a
-// little, varies about a tenth as much. With n = 200 pairs the log of a ratio of two sample
-// variances has a standard error of about sqrt(2/199 + 2/199) = 0.14, so requiring the ratio
-// below 1/2 (log -0.69) while it measures 0.08 (log -2.5) leaves over 10 standard errors.
+// turnover, which leaves demand alone: open cases are identical pair by pair; the mean caseload
+// at the horizon and the leavers over the whole run (each role's k-th starter draws the k-th
+// number of its stream in every option, so the initial staff's leaving clocks pair exactly)
+// vary about a tenth as much. With n = 200 pairs the log of a ratio of two sample variances
+// has a standard error of about sqrt(2/199 + 2/199) = 0.14, so requiring the ratio below 1/2
+// (log -0.69) while it measures about 0.1 (log -2.3) leaves over 10 standard errors.
 TEST(OptionRuns, CommonRandomNumbersShrinkTheVarianceOfDifferences) {
     Scenario s = parse_scenario({"s.yaml", testing::replaced(core_with_options(kTwoOptions),
                                                              "horizon: 10 years", "horizon: 3 years")});
@@ -137,24 +138,33 @@ TEST(OptionRuns, CommonRandomNumbersShrinkTheVarianceOfDifferences) {
     const std::vector<BatchResult> common = run_options(s, names, 2, OptionStreams::Common);
     const std::vector<BatchResult> independent =
         run_options(s, names, 2, OptionStreams::Independent);
-    const auto difference_variance = [&](const std::vector<BatchResult>& runs,
-                                         const char* metric) {
+    // The metric at the horizon, or (total) summed over every sample.
+    const auto difference_variance = [&](const std::vector<BatchResult>& runs, const char* metric,
+                                         bool total = false) {
         const std::size_t m = runs[0].series.index_of(metric);
-        const std::size_t last = runs[0].series.samples() - 1;
+        const std::size_t samples = runs[0].series.samples();
         std::vector<double> base, option;
         for (std::size_t r = 0; r < s.replications; ++r) {
-            base.push_back(runs[0].series.row(m, r)[last]);
-            option.push_back(runs[1].series.row(m, r)[last]);
+            const auto value = [&](const BatchResult& run) {
+                const auto row = run.series.row(m, r);
+                return total ? std::accumulate(row.begin() + 1, row.end(), 0.0) : row[samples - 1];
+            };
+            base.push_back(value(runs[0]));
+            option.push_back(value(runs[1]));
         }
         const PairedDifference d = paired_difference(base, option);
         EXPECT_EQ(d.pairs, 200);
         return d.sd * d.sd;
     };
-    const double ratio = difference_variance(common, "mean_caseload") /
-                         difference_variance(independent, "mean_caseload");
-    EXPECT_LT(ratio, 0.5);
-    std::printf("mean_caseload: variance of paired differences, common / independent = %.3f\n",
-                ratio);
+    const double caseload = difference_variance(common, "mean_caseload") /
+                            difference_variance(independent, "mean_caseload");
+    const double leavers = difference_variance(common, "leavers", true) /
+                           difference_variance(independent, "leavers", true);
+    EXPECT_LT(caseload, 0.5);
+    EXPECT_LT(leavers, 0.5);
+    std::printf("variance of paired differences, common / independent: mean caseload at the "
+                "horizon %.3f, leavers over the run %.3f\n",
+                caseload, leavers);
     EXPECT_EQ(difference_variance(common, "open_cases"), 0.0);
     EXPECT_GT(difference_variance(independent, "open_cases"), 0.0);
 }
