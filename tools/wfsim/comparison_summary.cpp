@@ -28,11 +28,18 @@ void print_difference(std::FILE* out, double difference, double low, double high
 std::vector<std::string> comparison_metrics(const output::RunData& run) {
     std::vector<std::string> metrics;
     for (const output::TargetResult& t : run.targets) add_once(metrics, t.metric);
+    // A watched metric the scenario leaves at zero throughout (costs without a costs: section)
+    // would only add rows of zeros.
+    const auto moves = [&](const std::string& name) {
+        if (!run.comparison) return false;
+        return std::any_of(run.comparison->metrics.begin(), run.comparison->metrics.end(),
+                           [&](const output::MetricDifference& d) {
+                               return d.metric == name &&
+                                      (d.baseline_mean != 0.0 || d.option_mean != 0.0);
+                           });
+    };
     for (const std::string& name : kWatchedMetrics) {
-        const auto& specs = run.series.specs();
-        const bool recorded = std::any_of(specs.begin(), specs.end(),
-                                          [&](const output::SeriesSpec& s) { return s.name == name; });
-        if (recorded) add_once(metrics, name);
+        if (moves(name)) add_once(metrics, name);
     }
     return metrics;
 }

@@ -12,8 +12,8 @@
 
 namespace wfsim::cli {
 
-// The metrics a comparison shows by default: the targets' metrics, the cumulative cost, then a
-// few that every strategy watches; each once.
+// The metrics a comparison shows by default: the targets' metrics, then the cumulative cost and
+// a few that every strategy watches, unless they are zero throughout; each once.
 std::vector<std::string> comparison_metrics(const output::RunData& run);
 
 void print_target_comparison(std::FILE* out, const output::RunData& run);
