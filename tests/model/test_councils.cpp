@@ -5,7 +5,11 @@
 // open cases by type as the files derive them. Each file's header says where every figure
 // comes from; change one there and a test here fails. Each scenario also validates and runs
 // its whole horizon, and its case journeys give shares between 0 and 1 and cases that add up.
+// Each declares the targets its own strategy set (metric, comparison, value and dates as the
+// file sources them), and a run judges every one of them.
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <fstream>
 #include <initializer_list>
 #include <limits>
@@ -16,7 +20,9 @@
 
 #include <gtest/gtest.h>
 
+#include "engine/calendar.hpp"
 #include "models/batch.hpp"
+#include "models/metrics/target_judging.hpp"
 #include "models/scenario/scenario.hpp"
 
 namespace wfsim::model {
@@ -105,6 +111,40 @@ void expect_open_cases(const Start& at0, std::initializer_list<std::pair<const c
     }
     EXPECT_EQ(at0("open_cases"), total);
 }
+
+// A target as the scenario must declare it, with the ISO dates of its kind: `by`, or `from`
+// and `to`.
+struct DeclaredTarget {
+    const char* name;
+    const char* metric;
+    TargetOp op;
+    double value;
+    TargetKind kind;
+    const char* by_or_from;
+    const char* to = "";
+};
+
+void expect_targets(const Scenario& s, std::initializer_list<DeclaredTarget> expected) {
+    ASSERT_EQ(s.targets.size(), expected.size());
+    const Target* t = s.targets.data();
+    for (const DeclaredTarget& e : expected) {
+        EXPECT_EQ(t->name, e.name);
+        EXPECT_EQ(t->metric, e.metric) << e.name;
+        EXPECT_EQ(t->op, e.op) << e.name;
+        EXPECT_EQ(t->value, e.value) << e.name;
+        EXPECT_EQ(t->kind, e.kind) << e.name;
+        if (e.kind == TargetKind::By) {
+            EXPECT_EQ(engine::format_iso_date(t->by), e.by_or_from) << e.name;
+        } else {
+            EXPECT_EQ(engine::format_iso_date(t->from), e.by_or_from) << e.name;
+            EXPECT_EQ(engine::format_iso_date(t->to), e.to) << e.name;
+        }
+        ++t;
+    }
+}
+
+constexpr TargetOp kAtMost = TargetOp::AtMost;
+constexpr TargetOp kAtLeast = TargetOp::AtLeast;
 
 TEST(Councils, Manchester2015StartsAtTheStrategysFigures) {
     const BatchResult r = first_month(council("manchester_2015.yaml"), 3);
@@ -284,6 +324,64 @@ TEST(Councils, Trafford2021StartsWithAThirdOfChildrenOnTheirThirdWorker) {
     EXPECT_NEAR(mean, 0.33, 4.0 * se);
 }
 
+// The strategy's "Measures and targets" table: 80 % permanent by 2017; average caseload 16,
+// consultant practitioners 50 % of it, by March 2015; NQSWs at most 14, sustained from March
+// 2015; 95 % of assessments within 45 days by March 2015; 80 % of children with at most 3
+// social workers in 2017.
+TEST(Councils, Slough2014DeclaresItsStrategysTargets) {
+    expect_targets(council("slough_2014.yaml"),
+                   {{"permanent_80pct_2017", "agency_share", kAtMost, 0.2, TargetKind::By,
+                     "2017-12-31"},
+                    {"caseload_16_march_2015", "mean_caseload.social_worker", kAtMost, 16,
+                     TargetKind::By, "2015-03-31"},
+                    {"consultant_caseload_8_march_2015", "mean_caseload.consultant_practitioner",
+                     kAtMost, 8, TargetKind::By, "2015-03-31"},
+                    {"nqsw_caseload_14_from_march_2015", "nqsw_mean_caseload", kAtMost, 14,
+                     TargetKind::Throughout, "2015-03-01", "2018-02-28"},
+                    {"assessments_95pct_in_45_days_march_2015",
+                     "within_timescale_share.assessment", kAtLeast, 0.95, TargetKind::By,
+                     "2015-03-31"},
+                    {"max_3_workers_80pct_2017", "closed_cases_more_than_3_workers_share",
+                     kAtMost, 0.2, TargetKind::Average, "2017-01-01", "2017-12-31"}});
+}
+
+// The strategy's action plan: "Reduced turnover and absence" over its 12 months to March 2017,
+// from 13 % and 4.8 % (section 4).
+TEST(Councils, Manchester2015DeclaresItsStrategysTargets) {
+    expect_targets(council("manchester_2015.yaml"),
+                   {{"turnover_below_13pct_2016_17", "turnover_rate_12m", kAtMost, 0.13,
+                     TargetKind::By, "2017-03-31"},
+                    {"absence_below_4_8pct_2016_17", "absence_rate", kAtMost, 0.048,
+                     TargetKind::Average, "2016-04-01", "2017-03-31"}});
+}
+
+// The report's workforce stability measures, "Agency rate reduces" (from 40 % in FTE, 0.3818
+// of the people) and "Decrease in % children with 3+ more workers" (from 33 %), at the
+// monitoring visit of February 2022.
+TEST(Councils, Trafford2021DeclaresItsReportsTargets) {
+    expect_targets(council("trafford_2021.yaml"),
+                   {{"agency_rate_reduces_by_feb_2022", "agency_share", kAtMost, 0.3818,
+                     TargetKind::By, "2022-02-28"},
+                    {"fewer_3plus_workers_by_feb_2022", "open_cases_3plus_workers_12m_share",
+                     kAtMost, 0.33, TargetKind::By, "2022-02-28"}});
+}
+
+// Trafford's agency target is the starting agency_share (63 agency of 165 people) rounded down,
+// so the start does not meet it and one agency worker fewer, or one permanent worker more,
+// does.
+TEST(Councils, Trafford2021AgencyTargetIsJustBelowTheStartingShare) {
+    const Scenario s = council("trafford_2021.yaml");
+    const auto agency = std::find_if(s.targets.begin(), s.targets.end(), [](const Target& t) {
+        return t.name == "agency_rate_reduces_by_feb_2022";
+    });
+    ASSERT_NE(agency, s.targets.end());
+    const double start = Start(first_month(s, 1))("agency_share");
+    EXPECT_EQ(start, 63.0 / 165.0);
+    EXPECT_FALSE(meets(*agency, start));
+    EXPECT_TRUE(meets(*agency, 62.0 / 164.0));
+    EXPECT_TRUE(meets(*agency, 63.0 / 166.0));
+}
+
 // Each scenario validates and runs its whole horizon: the last sample is at the horizon, the
 // books balance there and the headline series are numbers.
 class CouncilRun : public ::testing::TestWithParam<const char*> {};
@@ -341,6 +439,48 @@ TEST_P(CouncilRun, ValidatesAndRunsItsHorizon) {
         const double three_plus = at("open_cases_3plus_workers_12m_share", rep);
         EXPECT_GT(three_plus, 0.0);
         EXPECT_LT(three_plus, 1.0);
+    }
+}
+
+// A run judges every declared target: one result per target, in order, with a met flag and a
+// first date per replication, a probability in [0, 1] that is the share of replications
+// meeting it, inside its interval; a target judged by a date is met in a replication exactly
+// when the metric meets it at the last sample on or before the date, less than one
+// output_interval before it.
+TEST_P(CouncilRun, JudgesItsTargets) {
+    Scenario s = council(GetParam());
+    ASSERT_FALSE(s.targets.empty());
+    s.replications = 3;
+    const BatchResult r = run_batch(s, 2);
+    const std::vector<output::TargetResult> results = judge_targets(s.targets, r.times, r.series);
+    ASSERT_EQ(results.size(), s.targets.size());
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        const Target& t = s.targets[i];
+        const output::TargetResult& result = results[i];
+        EXPECT_EQ(result.name, t.name);
+        EXPECT_EQ(result.metric, t.metric);
+        ASSERT_EQ(result.met.size(), s.replications) << t.name;
+        ASSERT_EQ(result.first_met_days.size(), s.replications) << t.name;
+        std::size_t met = 0;
+        for (const std::uint8_t m : result.met) {
+            EXPECT_LE(m, 1) << t.name;
+            met += m;
+        }
+        EXPECT_GE(result.probability, 0.0) << t.name;
+        EXPECT_LE(result.probability, 1.0) << t.name;
+        EXPECT_DOUBLE_EQ(result.probability, double(met) / s.replications) << t.name;
+        EXPECT_LE(result.ci_low, result.probability) << t.name;
+        EXPECT_GE(result.ci_high, result.probability) << t.name;
+        if (t.kind != TargetKind::By) continue;
+        std::size_t k = 0;
+        while (k + 1 < r.times.size() && r.times[k + 1] <= t.by_days + 1e-9) ++k;
+        EXPECT_LE(r.times[k], t.by_days + 1e-9) << t.name;
+        EXPECT_GT(r.times[k], t.by_days - s.interval_days) << t.name;
+        const std::size_t m = r.series.index_of(t.metric);
+        for (std::size_t rep = 0; rep < s.replications; ++rep) {
+            EXPECT_EQ(result.met[rep] == 1, meets(t, r.series.at(m, rep, k)))
+                << t.name << " in replication " << rep;
+        }
     }
 }
 
