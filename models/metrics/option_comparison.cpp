@@ -4,14 +4,17 @@
 #include <stdexcept>
 
 #include "models/metrics/paired_difference.hpp"
+#include "models/metrics/target_judging.hpp"
 
 namespace wfsim::model {
 
 namespace {
 
-// The last sample at or before `days` (the first if none is), as `by` targets are judged.
+// The last sample whose day is on or before `days` (the first if none is), as `by` targets
+// are judged.
 std::size_t sample_at(std::span<const double> times, double days) {
-    const auto after = std::upper_bound(times.begin(), times.end(), days);
+    const auto after = std::upper_bound(times.begin(), times.end(), days,
+                                        [](double d, double t) { return d < sample_day(t); });
     return after == times.begin() ? 0 : static_cast<std::size_t>(after - times.begin()) - 1;
 }
 

@@ -14,7 +14,8 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kTimeTolerance = 1e-9;
 
 bool in_period(const Target& t, double time) {
-    return time >= t.from_days - kTimeTolerance && time <= t.to_days + kTimeTolerance;
+    const double day = sample_day(time);
+    return day >= t.from_days && day <= t.to_days;
 }
 
 double first_meeting(const Target& t, std::span<const double> times,
@@ -28,7 +29,7 @@ double first_meeting(const Target& t, std::span<const double> times,
 bool met_by(const Target& t, std::span<const double> times, std::span<const double> values) {
     // The last sample at or before the date; validation ensures the first sample (time 0) is.
     bool met = false;
-    for (std::size_t k = 0; k < values.size() && times[k] <= t.by_days + kTimeTolerance; ++k) {
+    for (std::size_t k = 0; k < values.size() && sample_day(times[k]) <= t.by_days; ++k) {
         met = meets(t, values[k]);
     }
     return met;
@@ -74,6 +75,8 @@ double sustained_until(const Target& t, std::span<const double> times,
 }
 
 }  // namespace
+
+double sample_day(double time) { return std::floor(time + kTimeTolerance); }
 
 TargetOutcome judge(const Target& target, std::span<const double> times,
                     std::span<const double> values) {

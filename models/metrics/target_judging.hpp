@@ -13,6 +13,11 @@
 
 namespace wfsim::model {
 
+// The day a sample falls on (days since the start): samples of a monthly run fall at fractional
+// times, and one at 365.25 days is dated, and judged as, the 365th day. A `by` date counts the
+// samples whose day is on or before it; a period those whose day is in it.
+double sample_day(double time);
+
 struct TargetOutcome {
     bool met = false;
     // by / throughout / average: the first sample time (anywhere in the run) at which the metric

@@ -94,6 +94,13 @@ TEST(TargetJudging, ByIsJudgedAtTheLastSampleAtOrBeforeTheDate) {
     EXPECT_FALSE(judge(between, times, step_at(16, 0.2, 0.05)).met);
     EXPECT_TRUE(judge(between, times, step_at(15, 0.2, 0.05)).met);
 
+    // Sample 12 falls at 365.25 days, on day 365 (2017-04-01): it is that day's sample.
+    Target fractional =
+        parsed("  - { metric: agency_share, op: '<=', value: 0.1, by: 2017-04-01 }\n");
+    ASSERT_EQ(fractional.by_days, 365.0);
+    EXPECT_TRUE(judge(fractional, times, step_at(12, 0.2, 0.05)).met);
+    EXPECT_FALSE(judge(fractional, times, step_at(13, 0.2, 0.05)).met);
+
     // The start itself is the first sample.
     Target start = parsed("  - { metric: agency_share, op: '>=', value: 0.1, by: 2016-04-01 }\n");
     EXPECT_TRUE(judge(start, times, step_at(1, 0.2, 0.0)).met);
@@ -109,18 +116,19 @@ TEST(TargetJudging, ByIsJudgedAtTheLastSampleAtOrBeforeTheDate) {
 
 TEST(TargetJudging, ThroughoutNeedsEverySampleOfThePeriodIncludingItsEnds) {
     const std::vector<double> times = core_times();
-    // Samples 12 (365.25 days) to 23 (700.0625) lie in [2017-04-01, 2018-03-01] = [365, 699+1].
+    // Samples 12 (365.25 days, on day 365: 2017-04-01) to 23 (700.0625, on day 700:
+    // 2018-03-02) are in the period, both ends included: a sample counts from the day it falls on.
     Target t = parsed("  - { metric: mean_caseload, op: '<=', value: 18, from: 2017-04-01, "
                       "to: 2018-03-02 }\n");
     ASSERT_EQ(t.to_days, 700.0);
     std::vector<double> values(times.size(), 10.0);
     EXPECT_TRUE(judge(t, times, values).met);
     values[11] = 30.0;  // before the period
-    values[23] = 30.0;  // 700.06 days: just after it
+    values[24] = 30.0;  // 730.5 days: after it
     EXPECT_TRUE(judge(t, times, values).met);
-    values[22] = 30.0;  // the last sample in it
+    values[23] = 30.0;  // the last sample in it, on its last day
     EXPECT_FALSE(judge(t, times, values).met);
-    values[22] = 10.0;
+    values[23] = 10.0;
     values[12] = kNaN;  // a NaN sample never meets the condition
     EXPECT_FALSE(judge(t, times, values).met);
 }
