@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace wfsim::cli {
 
@@ -22,7 +23,15 @@ struct RunOptions {
     bool events = false;  // write the event log as /events
 };
 
+struct ReportOptions {
+    std::string run_file;
+    std::vector<std::string> at;       // ISO dates of the key-metrics table; empty: default
+    std::vector<std::string> metrics;  // key metrics; empty: default
+    std::string html;                  // also write the HTML page here; empty: none
+};
+
 int run_command(const RunOptions& options);
+int report_command(const ReportOptions& options);
 int validate_command(const std::string& scenario);
 int reference_command();
 
