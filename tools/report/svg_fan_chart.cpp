@@ -102,9 +102,10 @@ std::string text(double x, double y, const char* anchor, const char* css_class,
            html_escape(content) + "</text>";
 }
 
+// `attributes` come first, so that a line's class leads its tag.
 std::string line(double x1, double y1, double x2, double y2, const std::string& attributes) {
-    return "<line x1=\"" + num(x1) + "\" y1=\"" + num(y1) + "\" x2=\"" + num(x2) + "\" y2=\"" +
-           num(y2) + "\" " + attributes + "/>";
+    return "<line " + attributes + " x1=\"" + num(x1) + "\" y1=\"" + num(y1) + "\" x2=\"" +
+           num(x2) + "\" y2=\"" + num(y2) + "\"/>";
 }
 
 // The value range to show: the 90 % band at every sample and every target's value.

@@ -48,15 +48,13 @@ int main(int argc, char** argv) {
                      "Dates of the key-metrics table, ISO, comma-separated (default: each "
                      "target's date and the horizon)")
         ->delimiter(',')
-        ->expected(1)
-        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+        ->allow_extra_args(false);
     report_cmd
         ->add_option("--metrics", report.metrics,
                      "Key metrics, comma-separated (default: the targets' metrics, then "
                      "staffing, caseload and stability metrics)")
         ->delimiter(',')
-        ->expected(1)
-        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+        ->allow_extra_args(false);
     report_cmd->add_option("--html", report.html,
                            "Also write the report as one self-contained HTML page");
 
