@@ -147,8 +147,8 @@ TEST(ReportHtml, TargetsTableRows) {
     const std::string html = html_report(hand_model());
     const std::string row = capture(html, "<tr data-target=\"permanent_80\">(.*?)</tr>");
     EXPECT_NE(row.find("<code>agency_share &lt;= 0.2 by 2017-03-31</code>"), std::string::npos);
-    EXPECT_NE(row.find(">75 %<"), std::string::npos);
-    EXPECT_NE(row.find(">30 % &ndash; 95 %<"), std::string::npos);
+    EXPECT_NE(row.find(">75 %<span class=\"band\">30 % &ndash; 95 %</span><"), std::string::npos)
+        << row;
     EXPECT_NE(row.find(">3 of 4<"), std::string::npos);
     EXPECT_NE(row.find(">2016-11-01<"), std::string::npos);
     EXPECT_NE(capture(html, "<tr data-target=\"few staff\">(.*?)</tr>").find(">never<"),

@@ -68,24 +68,26 @@ HtmlSection targets_section(const ReportModel& model) {
         return {"targets", "Targets", "<p>The scenario sets no targets.</p>"};
     }
     const std::string head = header("Target") + header("Condition") +
-                             header("Probability met", true) + header("95 % interval", true) +
-                             header("Replications that met it", true) +
-                             header("Median date met", true);
+                             header("Probability met<span class=\"band\">95 % interval</span>",
+                                    true) +
+                             header("Met in", true) + header("Median date met", true);
     std::string rows;
     for (const TargetSummary& t : model.targets) {
         const output::TargetResult& r = t.result;
         rows += "<tr data-target=\"" + html_escape(r.name) + "\">" + cell(html_escape(r.name)) +
                 cell("<code>" + html_escape(t.condition) + "</code>") +
-                cell(format_percent(r.probability), true) +
-                cell(format_percent(r.ci_low) + " &ndash; " + format_percent(r.ci_high), true) +
+                cell(format_percent(r.probability) + "<span class=\"band\">" +
+                         format_percent(r.ci_low) + " &ndash; " + format_percent(r.ci_high) +
+                         "</span>",
+                     true) +
                 cell(std::to_string(t.met) + " of " + std::to_string(model.replications), true) +
                 cell(t.median_date_met.empty() ? "never" : t.median_date_met, true) + "</tr>";
     }
     return {"targets", "Targets",
             "<p class=\"note\">Each replication is judged against each target; the probability "
-            "is the share of replications that met it, with its 95 % (Wilson) interval. The "
-            "median date met is the middle one, among the replications that met the target, of "
-            "the first sample date at which the metric met the condition.</p>" +
+            "is the share of replications that met it, with its 95 % (Wilson) interval beneath. "
+            "The median date met is the middle one, among the replications that met the target, "
+            "of the first sample date at which the metric met the condition.</p>" +
                 scrolling_table("targets", head, rows)};
 }
 
