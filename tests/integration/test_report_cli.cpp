@@ -44,14 +44,15 @@ protected:
         std::string text = read_text(kCore);
         const std::string from = "horizon: 10 years";
         text.replace(text.find(from), from.size(), "horizon: 2 years");
-        text += "targets:\n"
-                "  - { name: agency_5, metric: agency_share, op: '<=', value: 0.05, "
-                "by: 2017-03-31 }\n"
-                "  - { metric: mean_caseload, op: '<=', value: 15, from: 2017-04-01, "
-                "to: 2018-03-31, hold: average }\n";
+        text +=
+            "targets:\n"
+            "  - { name: agency_5, metric: agency_share, op: '<=', value: 0.05, "
+            "by: 2017-03-31 }\n"
+            "  - { metric: mean_caseload, op: '<=', value: 15, from: 2017-04-01, "
+            "to: 2018-03-31, hold: average }\n";
         const std::string scenario = dir.write("targets.yaml", text);
-        const auto run = run_process(kWfsim + " run " + scenario + " --replications 6 -q -o " +
-                                     run_file());
+        const auto run =
+            run_process(kWfsim + " run " + scenario + " --replications 6 -q -o " + run_file());
         ASSERT_EQ(run.exit_code, 0) << run.err;
     }
     std::string run_file() const { return dir.file("run.h5"); }
@@ -82,10 +83,10 @@ TEST_F(ReportCli, TerminalTablesAgreeWithTheFile) {
             if (target.met[r]) days.push_back(target.first_met_days[r]);
         }
         std::sort(days.begin(), days.end());
-        const std::string expected =
-            days.empty() ? "never"
-                         : wfsim::engine::format_iso_date(wfsim::engine::date_at(
-                               {2016, 4, 1}, days[(days.size() - 1) / 2]));
+        const std::string expected = days.empty()
+                                         ? "never"
+                                         : wfsim::engine::format_iso_date(wfsim::engine::date_at(
+                                               {2016, 4, 1}, days[(days.size() - 1) / 2]));
         const std::string row_start = target.name + "  ";
         const std::size_t row = out.find(row_start);
         ASSERT_NE(row, std::string::npos) << target.name << "\n" << out;
@@ -117,7 +118,8 @@ TEST_F(ReportCli, HtmlPageWithAChartPerKeyMetric) {
     const std::string page = dir.file("report.html");
     const auto result = run_process(kWfsim + " report " + run_file() +
                                     " --metrics agency_share,mean_caseload,staff_agency --at "
-                                    "2016-10-01,2017-10-01 --html " + page);
+                                    "2016-10-01,2017-10-01 --html " +
+                                    page);
     ASSERT_EQ(result.exit_code, 0) << result.err;
     EXPECT_EQ(result.err, "wfsim: wrote " + page + "\n");
     EXPECT_NE(result.out.find("Key metrics at 2016-10-01"), std::string::npos);
@@ -128,8 +130,7 @@ TEST_F(ReportCli, HtmlPageWithAChartPerKeyMetric) {
     for (const char* metric : {"agency_share", "mean_caseload", "staff_agency"}) {
         EXPECT_NE(html.find(std::string("data-metric=\"") + metric + "\""), std::string::npos);
     }
-    EXPECT_NE(html.find("<line class=\"target-line\" data-target=\"agency_5\""),
-              std::string::npos);
+    EXPECT_NE(html.find("<line class=\"target-line\" data-target=\"agency_5\""), std::string::npos);
     EXPECT_NE(html.find("<rect class=\"target-period\" data-target=\"mean_caseload &lt;= 15\""),
               std::string::npos);
     EXPECT_NE(html.find("<pre class=\"scenario\">name: core example"), std::string::npos);
@@ -144,8 +145,8 @@ TEST_F(ReportCli, HtmlPageWithAChartPerKeyMetric) {
 
 TEST_F(ReportCli, BadDatesAndMetricsExitTwoWithOneLine) {
     const std::string page = dir.file("report.html");
-    const auto date = run_process(kWfsim + " report " + run_file() + " --at 2017-02-30 --html " +
-                                  page);
+    const auto date =
+        run_process(kWfsim + " report " + run_file() + " --at 2017-02-30 --html " + page);
     EXPECT_EQ(date.exit_code, 2);
     EXPECT_EQ(date.err, "wfsim: error: --at: '2017-02-30' is not a date (expected YYYY-MM-DD)\n");
     EXPECT_EQ(date.out, "");
@@ -156,8 +157,9 @@ TEST_F(ReportCli, BadDatesAndMetricsExitTwoWithOneLine) {
     const auto metric = run_process(kWfsim + " report " + run_file() +
                                     " --metrics agency_share,mean_casload --html " + page);
     EXPECT_EQ(metric.exit_code, 2);
-    EXPECT_EQ(metric.err, "wfsim: error: --metrics: unknown metric 'mean_casload' (did you mean "
-                          "'mean_caseload'?)\n");
+    EXPECT_EQ(metric.err,
+              "wfsim: error: --metrics: unknown metric 'mean_casload' (did you mean "
+              "'mean_caseload'?)\n");
     EXPECT_FALSE(std::filesystem::exists(page));
 }
 

@@ -110,13 +110,14 @@ TEST(ReportHtml, SelfContainedPageForPhonesAndPrint) {
     EXPECT_NE(html.find("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"),
               std::string::npos);
     EXPECT_NE(html.find("<meta charset=\"utf-8\">"), std::string::npos);
-    for (const char* fetching : {"<script", "<link", "<img", "src=", "href=", "url(", "@import",
-                                 "http:", "https:"}) {
+    for (const char* fetching :
+         {"<script", "<link", "<img", "src=", "href=", "url(", "@import", "http:", "https:"}) {
         EXPECT_EQ(html.find(fetching), std::string::npos) << fetching;
     }
     EXPECT_NE(html.find("@media print"), std::string::npos);
-    EXPECT_NE(html.find("figure.chart { margin: 0; break-inside: avoid; page-break-inside: avoid; }"),
-              std::string::npos);
+    EXPECT_NE(
+        html.find("figure.chart { margin: 0; break-inside: avoid; page-break-inside: avoid; }"),
+        std::string::npos);
     EXPECT_NE(html.find(".table-scroll { overflow-x: auto;"), std::string::npos);
     EXPECT_EQ(count(html, "<div class=\"table-scroll\"><table"), 2u);  // targets, key metrics
 }
@@ -126,8 +127,8 @@ TEST(ReportHtml, SectionsInReadingOrder) {
     const std::vector<HtmlSection> sections = run_report_sections(model);
     std::vector<std::string> ids;
     for (const HtmlSection& s : sections) ids.push_back(s.id);
-    EXPECT_EQ(ids, (std::vector<std::string>{"run", "targets", "charts", "key-metrics",
-                                             "scenario"}));
+    EXPECT_EQ(ids,
+              (std::vector<std::string>{"run", "targets", "charts", "key-metrics", "scenario"}));
     const std::string html = html_report(model);
     std::size_t last = 0;
     for (const std::string& id : ids) {
@@ -137,10 +138,12 @@ TEST(ReportHtml, SectionsInReadingOrder) {
         last = at;
     }
     // A page of other sections: the frame is the same, whatever the sections are.
-    const std::vector<HtmlSection> extra = {sections[0], {"options", "Options compared", "<p>x</p>"}};
+    const std::vector<HtmlSection> extra = {sections[0],
+                                            {"options", "Options compared", "<p>x</p>"}};
     const std::string page = render_page("t", extra);
-    EXPECT_NE(page.find("<section id=\"options\">\n<h2>Options compared</h2>\n<p>x</p>\n</section>"),
-              std::string::npos);
+    EXPECT_NE(
+        page.find("<section id=\"options\">\n<h2>Options compared</h2>\n<p>x</p>\n</section>"),
+        std::string::npos);
 }
 
 TEST(ReportHtml, TargetsTableRows) {
@@ -163,8 +166,7 @@ TEST(ReportHtml, KeyMetricsTable) {
     EXPECT_NE(head.find(">2017-04-01<"), std::string::npos);
     const std::string row = capture(html, "<tr data-metric=\"staff_permanent\">(.*?)</tr>");
     // At 2017-03-31 (sample 11): median 141, 5-95 % 114 to 168.
-    EXPECT_NE(row.find("141<span class=\"band\">114 &ndash; 168</span>"), std::string::npos)
-        << row;
+    EXPECT_NE(row.find("141<span class=\"band\">114 &ndash; 168</span>"), std::string::npos) << row;
     const std::string turnover = capture(html, "<tr data-metric=\"turnover_rate_12m\">(.*?)</tr>");
     EXPECT_NE(turnover.find("<td class=\"num\">-</td>"), std::string::npos) << turnover;
     EXPECT_NE(turnover.find("0.11<span class=\"band\">0.101 &ndash; 0.119</span>"),

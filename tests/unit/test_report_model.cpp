@@ -78,7 +78,8 @@ TEST(ReportModel, BandsLeaveNaNReplicationsOut) {
     EXPECT_NEAR(bands.p95[12], 0.119, 1e-12);  // 0.9 of the way from 0.11 to 0.12
     for (std::size_t t = 0; t < 12; ++t) {
         EXPECT_EQ(bands.count[t], 0u);
-        EXPECT_TRUE(std::isnan(bands.p5[t]) && std::isnan(bands.p50[t]) && std::isnan(bands.p95[t]));
+        EXPECT_TRUE(std::isnan(bands.p5[t]) && std::isnan(bands.p50[t]) &&
+                    std::isnan(bands.p95[t]));
     }
 }
 
@@ -167,8 +168,7 @@ TEST(ReportAxis, ValueTicksAtRoundNumbers) {
     const ValueAxis shares = value_axis(0.06, 0.38);
     EXPECT_NEAR(shares.low, 0.0, 1e-12);
     EXPECT_NEAR(shares.high, 0.4, 1e-12);
-    EXPECT_EQ(labels(shares.ticks),
-              (std::vector<std::string>{"0.0", "0.1", "0.2", "0.3", "0.4"}));
+    EXPECT_EQ(labels(shares.ticks), (std::vector<std::string>{"0.0", "0.1", "0.2", "0.3", "0.4"}));
     const ValueAxis quarters = value_axis(13.2, 14.1);  // 0.18 a step: 0.2
     EXPECT_EQ(labels(quarters.ticks),
               (std::vector<std::string>{"13.2", "13.4", "13.6", "13.8", "14.0", "14.2"}));
@@ -192,16 +192,16 @@ TEST(ReportAxis, DateTicksOnMonthsOrYears) {
     const wfsim::engine::Date start{2016, 4, 1};
     // Three years: every 6 months, the first step giving at most 7 ticks.
     EXPECT_EQ(labels(date_ticks(start, 0, 3 * 365.25)),
-              (std::vector<std::string>{"Jul 2016", "Jan 2017", "Jul 2017", "Jan 2018",
-                                        "Jul 2018", "Jan 2019"}));
+              (std::vector<std::string>{"Jul 2016", "Jan 2017", "Jul 2017", "Jan 2018", "Jul 2018",
+                                        "Jan 2019"}));
     // Ten years: every 2 years on 1 January.
     const auto decade = date_ticks(start, 0, 10 * 365.25);
     EXPECT_EQ(labels(decade), (std::vector<std::string>{"2018", "2020", "2022", "2024", "2026"}));
     EXPECT_EQ(decade.front().at, wfsim::engine::days_between(start, {2018, 1, 1}));
     // A year: every 2 months, from the first month start after the start.
     EXPECT_EQ(labels(date_ticks(start, 0, 365.25)),
-              (std::vector<std::string>{"May 2016", "Jul 2016", "Sep 2016", "Nov 2016",
-                                        "Jan 2017", "Mar 2017"}));
+              (std::vector<std::string>{"May 2016", "Jul 2016", "Sep 2016", "Nov 2016", "Jan 2017",
+                                        "Mar 2017"}));
     // Three weeks inside one month: the two ends.
     EXPECT_EQ(labels(date_ticks({2016, 4, 2}, 0, 21)),
               (std::vector<std::string>{"2016-04-02", "2016-04-23"}));

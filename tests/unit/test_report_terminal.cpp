@@ -66,13 +66,13 @@ TEST(ReportTerminal, Heading) {
 TEST(ReportTerminal, TargetRowsWithTheirMedianDateMet) {
     const auto lines = lines_of(report_text());
     const std::string header = line_after(lines, "Targets, across 4 replications:", 1);
-    EXPECT_EQ(cells(header), (std::vector<std::string>{"target", "condition", "P(met)",
-                                                       "95% interval", "met in",
-                                                       "median date met"}));
+    EXPECT_EQ(cells(header),
+              (std::vector<std::string>{"target", "condition", "P(met)", "95% interval", "met in",
+                                        "median date met"}));
     const std::string met = line_after(lines, "Targets, across 4 replications:", 2);
     EXPECT_EQ(cells(met),
-              (std::vector<std::string>{"permanent_80", "agency_share <= 0.2 by 2017-03-31",
-                                        "75 %", "30 % - 95 %", "3 of 4", "2016-11-01"}));
+              (std::vector<std::string>{"permanent_80", "agency_share <= 0.2 by 2017-03-31", "75 %",
+                                        "30 % - 95 %", "3 of 4", "2016-11-01"}));
     const std::string never = line_after(lines, "Targets, across 4 replications:", 3);
     EXPECT_EQ(cells(never),
               (std::vector<std::string>{"few staff",
@@ -88,8 +88,9 @@ TEST(ReportTerminal, TargetRowsWithTheirMedianDateMet) {
 // at the last sample on or before it. Sample 11 is dated 2017-03-01, sample 12 2017-04-01.
 TEST(ReportTerminal, KeyMetricsAtEachDate) {
     const auto lines = lines_of(report_text());
-    const std::string at = "Key metrics at 2017-03-31 (the sample of 2017-03-01), across "
-                           "replications:";
+    const std::string at =
+        "Key metrics at 2017-03-31 (the sample of 2017-03-01), across "
+        "replications:";
     EXPECT_EQ(cells(line_after(lines, at, 1)),
               (std::vector<std::string>{"metric", "units", "median", "5%", "95%"}));
     // The targets' metrics first, then the key list's that the file has.
@@ -104,8 +105,8 @@ TEST(ReportTerminal, KeyMetricsAtEachDate) {
     EXPECT_EQ(cells(line_after(lines, horizon, 3)),
               (std::vector<std::string>{"staff_permanent", "workers", "142", "115", "169"}));
     EXPECT_EQ(cells(line_after(lines, horizon, 4)),
-              (std::vector<std::string>{"turnover_rate_12m", "per year", "0.11", "0.101",
-                                        "0.119", "(3 of 4 replications)"}));
+              (std::vector<std::string>{"turnover_rate_12m", "per year", "0.11", "0.101", "0.119",
+                                        "(3 of 4 replications)"}));
     EXPECT_NE(report_text().find("Key metrics at 2017-01-31 (the sample of 2017-01-30)"),
               std::string::npos);
     for (const std::string& line : lines) {

@@ -87,10 +87,10 @@ std::vector<Tick> date_ticks(const engine::Date& start, double first, double las
             const engine::Date date{m / 12, m % 12 + 1, 1};
             const double days = engine::days_between(start, date);
             if (days < first || days > last) continue;
-            ticks.push_back({days, step >= 12 ? std::to_string(date.year)
-                                              : std::string(kMonths[static_cast<std::size_t>(
-                                                    date.month - 1)]) +
-                                                    " " + std::to_string(date.year)});
+            ticks.push_back(
+                {days, step >= 12 ? std::to_string(date.year)
+                                  : std::string(kMonths[static_cast<std::size_t>(date.month - 1)]) +
+                                        " " + std::to_string(date.year)});
         }
         if (ticks.empty()) break;
         if (static_cast<int>(ticks.size()) <= most) return ticks;

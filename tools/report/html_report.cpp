@@ -10,9 +10,9 @@ std::vector<HtmlSection> run_report_sections(const ReportModel& model) {
 }
 
 std::string html_report(const ReportModel& model) {
-    const std::string title = (model.meta.scenario_name.empty() ? model.run_file
-                                                                 : model.meta.scenario_name) +
-                              " - wfsim report";
+    const std::string title =
+        (model.meta.scenario_name.empty() ? model.run_file : model.meta.scenario_name) +
+        " - wfsim report";
     return render_page(title, run_report_sections(model));
 }
 

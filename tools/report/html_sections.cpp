@@ -38,9 +38,9 @@ std::string legend() {
            swatch(std::string("background: ") + kBand90, "middle 90 %") +
            swatch(std::string("border-top: 3px dashed ") + kTarget + "; height: 0",
                   "target value") +
-           swatch(std::string("border-left: 3px dashed ") + kTargetDate +
-                      "; width: 0; height: 1.2em",
-                  "target date") +
+           swatch(
+               std::string("border-left: 3px dashed ") + kTargetDate + "; width: 0; height: 1.2em",
+               "target date") +
            swatch(std::string("background: ") + kTargetPeriod, "target period") + "</ul>";
 }
 
@@ -67,21 +67,21 @@ HtmlSection targets_section(const ReportModel& model) {
     if (model.targets.empty()) {
         return {"targets", "Targets", "<p>The scenario sets no targets.</p>"};
     }
-    const std::string head = header("Target") + header("Condition") +
-                             header("Probability met<span class=\"band\">95 % interval</span>",
-                                    true) +
-                             header("Met in", true) + header("Median date met", true);
+    const std::string head =
+        header("Target") + header("Condition") +
+        header("Probability met<span class=\"band\">95 % interval</span>", true) +
+        header("Met in", true) + header("Median date met", true);
     std::string rows;
     for (const TargetSummary& t : model.targets) {
         const output::TargetResult& r = t.result;
-        rows += "<tr data-target=\"" + html_escape(r.name) + "\">" + cell(html_escape(r.name)) +
-                cell("<code>" + html_escape(t.condition) + "</code>") +
-                cell(format_percent(r.probability) + "<span class=\"band\">" +
-                         format_percent(r.ci_low) + " &ndash; " + format_percent(r.ci_high) +
-                         "</span>",
-                     true) +
-                cell(std::to_string(t.met) + " of " + std::to_string(model.replications), true) +
-                cell(t.median_date_met.empty() ? "never" : t.median_date_met, true) + "</tr>";
+        rows +=
+            "<tr data-target=\"" + html_escape(r.name) + "\">" + cell(html_escape(r.name)) +
+            cell("<code>" + html_escape(t.condition) + "</code>") +
+            cell(format_percent(r.probability) + "<span class=\"band\">" +
+                     format_percent(r.ci_low) + " &ndash; " + format_percent(r.ci_high) + "</span>",
+                 true) +
+            cell(std::to_string(t.met) + " of " + std::to_string(model.replications), true) +
+            cell(t.median_date_met.empty() ? "never" : t.median_date_met, true) + "</tr>";
     }
     return {"targets", "Targets",
             "<p class=\"note\">Each replication is judged against each target; the probability "
@@ -99,7 +99,8 @@ HtmlSection charts_section(const ReportModel& model) {
         "replications (25th to 75th and 5th to 95th percentiles) at each sample.</p>" +
         legend() + "<div class=\"charts\">";
     for (const MetricBands& bands : model.metrics) {
-        const std::vector<TargetMarker> markers = target_markers(model.targets, bands.metric, model.start);
+        const std::vector<TargetMarker> markers =
+            target_markers(model.targets, bands.metric, model.start);
         std::string caption = "<strong>" + html_escape(bands.metric) + "</strong>";
         if (!bands.description.empty()) caption += " &ndash; " + html_escape(bands.description);
         for (const TargetSummary& t : model.targets) {
@@ -119,8 +120,8 @@ HtmlSection key_metrics_section(const ReportModel& model) {
     for (const ReportDate& date : model.dates) {
         std::string label = html_escape(date.label);
         if (model.date[date.sample] != date.label) {
-            label += "<span class=\"band\">sample " + html_escape(model.date[date.sample]) +
-                     "</span>";
+            label +=
+                "<span class=\"band\">sample " + html_escape(model.date[date.sample]) + "</span>";
         }
         head += header(label, true);
     }

@@ -9,8 +9,10 @@
 namespace wfsim::report {
 
 inline const std::vector<std::string> kKeyMetrics = {
-    "staff_permanent",   "staff_agency",      "vacancy_rate",  "agency_share",
-    "turnover_rate_12m", "open_cases",        "unallocated_cases", "mean_caseload",
+    "staff_permanent",   "staff_agency",
+    "vacancy_rate",      "agency_share",
+    "turnover_rate_12m", "open_cases",
+    "unallocated_cases", "mean_caseload",
     "max_caseload",      "share_open_cases_3plus_workers"};
 
 }  // namespace wfsim::report

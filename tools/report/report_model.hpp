@@ -17,7 +17,7 @@ namespace wfsim::report {
 // every quantile is NaN and count is 0.
 struct MetricBands {
     std::string metric;
-    std::string units;        // as the run file gives them ("1" for a share)
+    std::string units;  // as the run file gives them ("1" for a share)
     std::string description;
     std::vector<double> p5, p25, p50, p75, p95;
     std::vector<std::size_t> count;  // replications with a value (NaN ones are left out)
@@ -40,8 +40,8 @@ TargetSummary summarise_target(const output::TargetResult& target, const engine:
 
 struct ReportModel {
     output::RunMetadata meta;
-    std::string run_file;         // the file's name, for the title
-    engine::Date start;             // meta.start_date, read
+    std::string run_file;  // the file's name, for the title
+    engine::Date start;    // meta.start_date, read
     std::size_t replications = 0;
     std::vector<double> time;       // days since the start, per sample
     std::vector<std::string> date;  // ISO date per sample

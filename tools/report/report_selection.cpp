@@ -64,7 +64,8 @@ std::vector<std::string> default_dates(const output::RunData& run) {
     return dates;
 }
 
-std::vector<ReportDate> select_dates(const output::RunData& run, std::span<const std::string> asked) {
+std::vector<ReportDate> select_dates(const output::RunData& run,
+                                     std::span<const std::string> asked) {
     const engine::Date start = run_start(run);
     const std::vector<std::string> texts =
         asked.empty() ? default_dates(run) : std::vector<std::string>(asked.begin(), asked.end());

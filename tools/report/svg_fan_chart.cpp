@@ -38,9 +38,13 @@ std::string num(double value) {
     return buffer;
 }
 
-std::string point(double x, double y) { return num(x) + "," + num(y); }
+std::string point(double x, double y) {
+    return num(x) + "," + num(y);
+}
 
-bool finite(double v) { return std::isfinite(v); }
+bool finite(double v) {
+    return std::isfinite(v);
+}
 
 // The runs of consecutive samples where `ok` holds, as [first, last) index pairs: a metric
 // undefined at some samples (NaN) is drawn in pieces rather than joined across the gap.
@@ -60,12 +64,11 @@ std::vector<std::pair<std::size_t, std::size_t>> runs(std::size_t n, Ok ok) {
     return out;
 }
 
-std::string band_path(const Frame& f, std::span<const double> time,
-                      const std::vector<double>& low, const std::vector<double>& high) {
+std::string band_path(const Frame& f, std::span<const double> time, const std::vector<double>& low,
+                      const std::vector<double>& high) {
     std::string d;
-    for (const auto& [a, b] : runs(time.size(), [&](std::size_t i) {
-             return finite(low[i]) && finite(high[i]);
-         })) {
+    for (const auto& [a, b] :
+         runs(time.size(), [&](std::size_t i) { return finite(low[i]) && finite(high[i]); })) {
         for (std::size_t i = a; i < b; ++i) {
             d += i == a ? 'M' : 'L';
             d += point(f.x(time[i]), f.y(high[i]));
@@ -82,8 +85,7 @@ std::string band_path(const Frame& f, std::span<const double> time,
 std::string line_path(const Frame& f, std::span<const double> time,
                       const std::vector<double>& values) {
     std::string d;
-    for (const auto& [a, b] :
-         runs(time.size(), [&](std::size_t i) { return finite(values[i]); })) {
+    for (const auto& [a, b] : runs(time.size(), [&](std::size_t i) { return finite(values[i]); })) {
         for (std::size_t i = a; i < b; ++i) {
             d += i == a ? 'M' : 'L';
             d += point(f.x(time[i]), f.y(values[i]));
@@ -93,8 +95,8 @@ std::string line_path(const Frame& f, std::span<const double> time,
 }
 
 // A label; `halo` outlines it in white so that it stays legible over the bands.
-std::string text(double x, double y, const char* anchor, const char* css_class,
-                 const char* colour, const std::string& content, bool halo = false) {
+std::string text(double x, double y, const char* anchor, const char* css_class, const char* colour,
+                 const std::string& content, bool halo = false) {
     return "<text class=\"" + std::string(css_class) + "\" x=\"" + num(x) + "\" y=\"" + num(y) +
            "\" text-anchor=\"" + anchor + "\" fill=\"" + colour + "\" font-size=\"" +
            std::to_string(kFontSize) + "\"" +
@@ -132,8 +134,8 @@ std::string target_period(const Frame& f, const TargetMarker& t) {
     const double x1 = f.x(std::min(*t.period_to, f.t1));
     return "<rect class=\"target-period\" data-target=\"" + html_escape(t.name) + "\" x=\"" +
            num(x0) + "\" y=\"" + num(kTop) + "\" width=\"" + num(std::max(x1 - x0, 1.0)) +
-           "\" height=\"" + num(kHeight - kTop - kBottom) + "\" fill=\"" +
-           colour::kTargetPeriod + "\"/>";
+           "\" height=\"" + num(kHeight - kTop - kBottom) + "\" fill=\"" + colour::kTargetPeriod +
+           "\"/>";
 }
 
 std::string target_overlay(const Frame& f, const TargetMarker& t, const engine::Date& start) {
@@ -180,7 +182,9 @@ std::string axes(const Frame& f, const ValueAxis& values, const std::vector<Tick
 
 }  // namespace
 
-std::string units_text(const std::string& units) { return units == "1" ? "share" : units; }
+std::string units_text(const std::string& units) {
+    return units == "1" ? "share" : units;
+}
 
 std::vector<TargetMarker> target_markers(std::span<const TargetSummary> targets,
                                          const std::string& metric, const engine::Date& start) {

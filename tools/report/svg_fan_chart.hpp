@@ -19,8 +19,8 @@ namespace wfsim::report {
 struct TargetMarker {
     std::string name;
     double value = 0.0;
-    std::optional<double> date_days;                    // "by": judged at this date
-    std::optional<double> period_from, period_to;       // a period: judged over it
+    std::optional<double> date_days;               // "by": judged at this date
+    std::optional<double> period_from, period_to;  // a period: judged over it
 };
 
 // The markers of the targets on `metric`, in the targets' order.

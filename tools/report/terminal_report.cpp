@@ -22,10 +22,9 @@ std::string heading(const ReportModel& model) {
 
 std::string targets_table(const ReportModel& model) {
     if (model.targets.empty()) return "\nThe scenario sets no targets.\n";
-    TextTable table({"target", "condition", "P(met)", "95% interval", "met in",
-                     "median date met"},
-                    {Align::Left, Align::Left, Align::Right, Align::Right, Align::Right,
-                     Align::Right});
+    TextTable table(
+        {"target", "condition", "P(met)", "95% interval", "met in", "median date met"},
+        {Align::Left, Align::Left, Align::Right, Align::Right, Align::Right, Align::Right});
     for (const TargetSummary& t : model.targets) {
         table.add_row({t.result.name, t.condition, format_percent(t.result.probability),
                        format_percent(t.result.ci_low) + " - " + format_percent(t.result.ci_high),
@@ -37,9 +36,9 @@ std::string targets_table(const ReportModel& model) {
 }
 
 std::string metrics_at(const ReportModel& model, const ReportDate& date) {
-    TextTable table({"metric", "units", "median", "5%", "95%", ""},
-                    {Align::Left, Align::Left, Align::Right, Align::Right, Align::Right,
-                     Align::Left});
+    TextTable table(
+        {"metric", "units", "median", "5%", "95%", ""},
+        {Align::Left, Align::Left, Align::Right, Align::Right, Align::Right, Align::Left});
     for (const MetricBands& bands : model.metrics) {
         const std::size_t s = date.sample;
         // A metric undefined in some replications (NaN) is summarised over the others.
