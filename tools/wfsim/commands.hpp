@@ -23,6 +23,13 @@ struct RunOptions {
     bool events = false;  // write the event log as /events
 };
 
+struct ReportOptions {
+    std::string run_file;
+    std::vector<std::string> at;       // ISO dates of the key-metrics table; empty: default
+    std::vector<std::string> metrics;  // key metrics; empty: default
+    std::string html;                  // also write the HTML page here; empty: none
+};
+
 struct CompareOptions {
     std::string scenario;
     std::string output;                // empty: <scenario stem>_compare.h5
@@ -36,6 +43,7 @@ struct CompareOptions {
 
 int run_command(const RunOptions& options);
 int compare_command(const CompareOptions& options);
+int report_command(const ReportOptions& options);
 int validate_command(const std::string& scenario);
 int reference_command();
 

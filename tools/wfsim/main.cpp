@@ -61,6 +61,28 @@ int main(int argc, char** argv) {
         app.add_subcommand("validate", "Check a scenario and report every problem");
     validate_cmd->add_option("scenario", validate_file, "Scenario YAML file")->required();
 
+    ReportOptions report;
+    CLI::App* report_cmd = app.add_subcommand(
+        "report", "Report a run file: targets and key metrics on the terminal, and as a "
+                  "self-contained HTML page with fan charts (--html)");
+    report_cmd->add_option("run_file", report.run_file, "Run file written by wfsim run (HDF5)")
+        ->required();
+    // One value per flag (comma-separated), so a run file after --at is not taken for a date.
+    report_cmd
+        ->add_option("--at", report.at,
+                     "Dates of the key-metrics table, ISO, comma-separated (default: each "
+                     "target's date and the horizon)")
+        ->delimiter(',')
+        ->allow_extra_args(false);
+    report_cmd
+        ->add_option("--metrics", report.metrics,
+                     "Key metrics, comma-separated (default: the targets' metrics, then "
+                     "staffing, caseload and stability metrics)")
+        ->delimiter(',')
+        ->allow_extra_args(false);
+    report_cmd->add_option("--html", report.html,
+                           "Also write the report as one self-contained HTML page");
+
     CLI::App* reference_cmd =
         app.add_subcommand("reference", "Print the scenario language reference (Markdown)");
 
@@ -81,6 +103,7 @@ int main(int argc, char** argv) {
         if (*run_cmd) return run_command(run);
         if (*compare_cmd) return compare_command(compare);
         if (*validate_cmd) return validate_command(validate_file);
+        if (*report_cmd) return report_command(report);
         if (*reference_cmd) return reference_command();
     } catch (const std::exception& e) {
         std::fprintf(stderr, "wfsim: error: %s\n", e.what());

@@ -10,6 +10,7 @@
 #include "models/metrics/target_judging.hpp"
 #include "models/scenario/scenario.hpp"
 #include "output/run_file.hpp"
+#include "tools/report/key_metrics.hpp"
 #include "tools/wfsim/commands.hpp"
 #include "tools/wfsim/progress.hpp"
 #include "tools/wfsim/run_data.hpp"
@@ -19,14 +20,6 @@
 namespace wfsim::cli {
 
 namespace {
-
-// The metrics shown in the terminal summary, in reading order.
-const std::vector<std::string> kSummaryMetrics = {
-    "staff_permanent",   "staff_agency",
-    "vacancy_rate",      "agency_share",
-    "turnover_rate_12m", "open_cases",
-    "unallocated_cases", "mean_caseload",
-    "max_caseload",      "share_open_cases_3plus_workers"};
 
 std::filesystem::path default_output(const std::string& scenario) {
     return std::filesystem::path(scenario).stem().string() + ".h5";
@@ -79,7 +72,7 @@ int run_command(const RunOptions& options) {
                 scenario.replications, run.time.size(), seconds,
                 seconds > 0 ? static_cast<double>(events) / seconds : 0.0, out.c_str());
     std::printf("At the horizon (%s), across replications:\n", run.date[last].c_str());
-    print_summary(stdout, run.series, kSummaryMetrics, last);
+    print_summary(stdout, run.series, report::kKeyMetrics, last);
     print_targets(stdout, run.targets);
     return kExitOk;
 }

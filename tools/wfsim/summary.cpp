@@ -4,30 +4,21 @@
 #include <cmath>
 #include <numeric>
 
+#include "tools/report/quantiles.hpp"
+
 namespace wfsim::cli {
 
-namespace {
-double quantile(const std::vector<double>& sorted, double q) {
-    const double position = q * static_cast<double>(sorted.size() - 1);
-    const std::size_t below = static_cast<std::size_t>(std::floor(position));
-    const std::size_t above = std::min(below + 1, sorted.size() - 1);
-    const double fraction = position - static_cast<double>(below);
-    return sorted[below] + fraction * (sorted[above] - sorted[below]);
-}
-}  // namespace
-
 Band band_of(std::vector<double> values) {
-    std::erase_if(values, [](double v) { return std::isnan(v); });
+    report::sort_without_nan(values);
     Band band;
     band.count = values.size();
     if (values.empty()) {
         band.mean = band.p5 = band.p95 = std::nan("");
         return band;
     }
-    std::sort(values.begin(), values.end());
     band.mean = std::accumulate(values.begin(), values.end(), 0.0) / values.size();
-    band.p5 = quantile(values, 0.05);
-    band.p95 = quantile(values, 0.95);
+    band.p5 = report::quantile_of_sorted(values, 0.05);
+    band.p95 = report::quantile_of_sorted(values, 0.95);
     return band;
 }
 

@@ -1,0 +1,18 @@
+// A run's HTML report: its sections in reading order, rendered as one self-contained page.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "tools/report/html_document.hpp"
+#include "tools/report/report_model.hpp"
+
+namespace wfsim::report {
+
+// Title, targets, fan charts, key metrics, scenario: the list a page is rendered from, so a
+// caller can add sections (another run's, a comparison) before rendering.
+std::vector<HtmlSection> run_report_sections(const ReportModel& model);
+
+std::string html_report(const ReportModel& model);
+
+}  // namespace wfsim::report
