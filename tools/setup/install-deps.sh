@@ -12,5 +12,6 @@ apt-get install -y -qq --no-install-recommends \
     libboost-dev libyaml-cpp-dev libhdf5-dev hdf5-tools libcli11-dev \
     libgtest-dev libgmock-dev \
     python3 python3-h5py python3-numpy python3-matplotlib \
+    python3-pandas python3-xarray python3-h5netcdf python3-netcdf4 \
     >/dev/null
 echo "wfsim: dependencies installed"
