@@ -33,12 +33,33 @@ void attach_scale(hid_t dataset, const std::string& dataset_name, hid_t scale,
           std::string("attaching scale '") + scale_name + "' to '" + dataset_name + "'");
 }
 
+// xarray and netCDF open one group at a time and take coordinates from that group only, so each
+// series group holds its own copy of the two scales (in netCDF a child group's dimension shadows
+// its parent's of the same name): the same values and type, and the attributes readers use.
+Handle copy_scale(hid_t group, hid_t scale, const char* name) {
+    const std::string what = std::string("copying scale '") + name + "' into 'series'";
+    Handle options = own(H5Pcreate(H5P_OBJECT_COPY), H5Pclose, what);
+    // Not the attributes: the original's REFERENCE_LIST names the datasets attached to it.
+    check(H5Pset_copy_object(options.get(), H5O_COPY_WITHOUT_ATTR_FLAG), what);
+    check(H5Ocopy(scale, ".", group, name, options.get(), H5P_DEFAULT), what);
+    Handle copy = open_dataset(group, name);
+    for (const char* attribute : {layout::kUnits, layout::kCalendar, layout::kLongName}) {
+        if (has_attribute(scale, attribute)) {
+            write_attribute(copy.get(), attribute, read_string_attribute(scale, attribute));
+        }
+    }
+    check(H5DSset_scale(copy.get(), name), what);
+    return copy;
+}
+
 }  // namespace
 
 void write_series(hid_t location, const SeriesTable& table, hid_t replication, hid_t time) {
     Handle group =
         own(H5Gcreate2(location, layout::kSeriesGroup, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), H5Gclose,
             "creating group 'series'");
+    Handle own_replication = copy_scale(group.get(), replication, layout::kReplication);
+    Handle own_time = copy_scale(group.get(), time, layout::kTime);
     Handle creation = series_creation(table.replications(), table.samples());
     std::vector<double> block;
     for (std::size_t m = 0; m < table.metrics(); ++m) {
@@ -53,8 +74,8 @@ void write_series(hid_t location, const SeriesTable& table, hid_t replication, h
             location, path.c_str(), {table.replications(), table.samples()}, block, creation.get());
         write_attribute(dataset.get(), layout::kUnits, spec.units);
         write_attribute(dataset.get(), layout::kDescription, spec.description);
-        attach_scale(dataset.get(), path, replication, layout::kReplication, 0);
-        attach_scale(dataset.get(), path, time, layout::kTime, 1);
+        attach_scale(dataset.get(), path, own_replication.get(), layout::kReplication, 0);
+        attach_scale(dataset.get(), path, own_time.get(), layout::kTime, 1);
     }
 }
 

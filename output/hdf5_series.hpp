@@ -13,7 +13,7 @@
 namespace wfsim::output::hdf5 {
 
 // Creates `series` under `location`, a dataset [R, T] per metric with `units` and `description`,
-// and attaches the /replication and /time dimension scales.
+// and the group's own copies of the /replication and /time dimension scales, attached to each.
 void write_series(hid_t location, const SeriesTable& table, hid_t replication, hid_t time);
 
 // The table stored under `location`, in the order of `names` (the file's `metrics` attribute;

@@ -5,8 +5,15 @@
 //                                netCDF/xarray decode it to dates
 //   /replication   int64 [R]     0..R-1; dimension scale "replication"
 //   /date          string [T]    ISO date of each sample; a plain variable along `time`
+//   /series/time, /series/replication
+//                                the same two scales again, with the same values and
+//                                attributes, inside the group: xarray and netCDF take a
+//                                group's coordinates from that group only, so
+//                                open_dataset(group="series") gets dates this way
 //   /series/<m>    float64 [R,T] one per metric, deflate-compressed, `units` and `description`
-//                                attributes, scales /replication and /time attached
+//                                attributes, scales /series/replication and /series/time
+//                                attached; the metrics are the names in the root attribute
+//                                `metrics`, never "time" or "replication"
 //   /  attributes  format, metrics (names in table order), replications, seed, wfsim_version,
 //                  scenario_name, scenario_yaml, start_date, horizon_days, interval_days
 //   /events        compound [N]  optional: present only when the run kept an event log. One
@@ -17,6 +24,12 @@
 //                                and deflate-compressed; contiguous when empty. Attributes
 //                                `<column>_units` and `<column>_description` for every column.
 //                                Which columns there are is the model's choice, not the format's.
+//                                Its one axis has the dimension scale /event.
+//   /event         float32 [N]   with /events only: netCDF's "dimension but not a variable"
+//                                (NAME starting kNotAVariable, no data written), which netCDF
+//                                readers need on every axis. netCDF-C (the netcdf4 engine)
+//                                does not read compound datasets it did not write and leaves
+//                                /events out; h5py and h5netcdf read it.
 //   /targets       group         optional: present only when the scenario has targets.
 //                                Attribute `names` lists them in scenario order; one subgroup
 //                                /targets/<name> each, with attributes name, metric, op (">="
@@ -27,7 +40,8 @@
 //                                met uint8 [R] (1 = met) and first_met_days float64 [R] (the
 //                                first sample time at which the metric met the condition; for
 //                                "for", the sample completing the first sustained span; NaN
-//                                if never), both along /replication.
+//                                if never), both along /replication (the root's: a netCDF
+//                                group sees its parents' dimensions).
 //   /options       group         optional: present only in a comparison (`wfsim compare`),
 //                                where the root's series and targets are the baseline's (the
 //                                scenario as written). Attributes `names` (the other options, in
@@ -36,7 +50,8 @@
 //                                each option had its own seed). One subgroup /options/<name>
 //                                each, with attributes name, description and settings (the
 //                                option's "path: value" lines), and its own series/<m> and
-//                                targets/<t>, laid out as the root's, along the same scales.
+//                                targets/<t>, laid out as the root's (series/ with its own
+//                                time and replication scales, targets/ along /replication).
 //   /comparison    group         with /options. Attribute `baseline`. Two tables, each stored
 //                                as one 1-D dataset per column (pandas.DataFrame({c: g[c][:]})):
 //                                metrics: one row per option, metric and compared date (each
@@ -48,9 +63,9 @@
 //                                baseline_probability, probability, difference, ci_low,
 //                                ci_high, pairs.
 //
-// Every string is variable-length UTF-8. A change to any of this is a new format name; /events,
-// /targets, /options and /comparison are optional additions that readers unaware of them
-// ignore, so they keep the name.
+// Every string is variable-length UTF-8. A change to any of this is a new format name; /events
+// (with /event), /targets, /options, /comparison and the series groups' own scales are
+// additions that readers unaware of them ignore, so they keep the name.
 //
 // Reading /events with h5py and pandas (enum members come back as codes; h5py keeps the labels
 // in the dtype, and check_enum_dtype returns them as {label: code}):
@@ -77,6 +92,7 @@ inline constexpr char kReplication[] = "replication";
 inline constexpr char kDate[] = "date";
 inline constexpr char kSeriesGroup[] = "series";
 inline constexpr char kEvents[] = "events";
+inline constexpr char kEventDimension[] = "event";
 inline constexpr char kTargetsGroup[] = "targets";
 inline constexpr char kOptionsGroup[] = "options";
 inline constexpr char kComparisonGroup[] = "comparison";
@@ -111,6 +127,10 @@ inline constexpr char kUnits[] = "units";
 inline constexpr char kDescription[] = "description";
 inline constexpr char kLongName[] = "long_name";
 inline constexpr char kCalendar[] = "calendar";
+
+// The NAME of a dimension scale that is a netCDF dimension but not a netCDF variable; netCDF-C
+// and h5netcdf recognise the phrase (netCDF-C follows it with the length in 10 characters).
+inline constexpr char kNotAVariable[] = "This is a netCDF dimension but not a netCDF variable.";
 
 // Attributes of a record dataset (/events), one pair per column: "<column>_units" and
 // "<column>_description". No column's pair can collide with another's, as the suffixes differ.

@@ -64,6 +64,11 @@ void validate(const std::filesystem::path& out, const RunData& run) {
             throw OutputError(prefix + "metric name '" + spec.name +
                               "' cannot be an HDF5 dataset name");
         }
+        // The series group's own coordinates take these two names.
+        if (spec.name == layout::kTime || spec.name == layout::kReplication) {
+            throw OutputError(prefix + "metric name '" + spec.name +
+                              "' is taken by the series' coordinate of that name");
+        }
     }
     if (run.comparison) validate_options(prefix, run);
     for (const TargetResult& t : run.targets) {
@@ -138,6 +143,26 @@ void write_date(hid_t file, const std::vector<std::string>& dates, hid_t time) {
     attach_scale(date.get(), layout::kDate, time, layout::kTime, 0);
 }
 
+// netCDF readers need a dimension scale on every axis (h5netcdf refuses the whole group
+// without one). The records have no coordinate to offer, so /event is netCDF's own form of a
+// dimension that is not a variable: a scale whose NAME says so, with no data ever written.
+void write_event_dimension(hid_t file, std::size_t rows) {
+    const std::string what = std::string("writing dimension '") + layout::kEventDimension + "'";
+    const hsize_t size = rows;
+    Handle space = own(H5Screate_simple(1, &size, nullptr), H5Sclose, what);
+    Handle scale = own(H5Dcreate2(file, layout::kEventDimension, H5T_IEEE_F32LE, space.get(),
+                                  H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+                       H5Dclose, what);
+    // netCDF-C writes the length after the phrase, right-aligned in 10 characters.
+    const std::string length = std::to_string(rows);
+    const std::string name = std::string(layout::kNotAVariable) +
+                             std::string(10 - std::min<std::size_t>(10, length.size()), ' ') +
+                             length;
+    check(H5DSset_scale(scale.get(), name.c_str()), what);
+    Handle events = hdf5::open_dataset(file, layout::kEvents);
+    attach_scale(events.get(), layout::kEvents, scale.get(), layout::kEventDimension, 0);
+}
+
 void write_contents(const std::filesystem::path& path, const RunData& run) {
     Handle access = own(H5Pcreate(H5P_FILE_ACCESS), H5Pclose, "setting up file access");
     // By default H5Fclose quietly leaves the file open while any object in it is, which would
@@ -153,6 +178,7 @@ void write_contents(const std::filesystem::path& path, const RunData& run) {
         hdf5::write_series(file.get(), run.series, replication.get(), time.get());
         if (run.events) {
             hdf5::write_records(file.get(), layout::kEvents, *run.events);
+            write_event_dimension(file.get(), run.events->rows());
         }
         if (!run.targets.empty()) {
             hdf5::write_targets(file.get(), run.targets, replication.get(), run.meta.start_date);

@@ -239,6 +239,12 @@ TEST(RunFile, InconsistentRunIsRejectedBeforeTouchingTheDisk) {
                         {(dir / "run.h5").string(), "5 samples", "4 dates"});
     RunData slash{{}, {0.0}, {"2016-04-01"}, SeriesTable({{"a/b", "", ""}}, 1, 1)};
     expect_output_error([&] { write_run(dir / "run.h5", slash); }, {"'a/b'"});
+    // The series group's coordinates hold these names.
+    for (const char* taken : {"time", "replication"}) {
+        RunData clash{{}, {0.0}, {"2016-04-01"}, SeriesTable({{taken, "", ""}}, 1, 1)};
+        expect_output_error([&] { write_run(dir / "run.h5", clash); },
+                            {"metric name '" + std::string(taken) + "'", "coordinate"});
+    }
     EXPECT_TRUE(dir.entries().empty());
 }
 
@@ -324,12 +330,35 @@ TEST(RunFile, SeriesHaveReplicationAndTimeDimensionScales) {
     EXPECT_EQ(H5DSis_scale(date.id), 0);
     EXPECT_GT(H5DSis_attached(date.id, time.id, 0), 0);
 
+    // The series group has its own copies of both scales (netCDF and xarray take a group's
+    // coordinates from that group only), the same values and attributes as the root's.
+    Id series_time{H5Dopen2(file.id, "series/time", H5P_DEFAULT), H5Dclose};
+    Id series_replication{H5Dopen2(file.id, "series/replication", H5P_DEFAULT), H5Dclose};
+    ASSERT_GE(series_time.id, 0);
+    ASSERT_GE(series_replication.id, 0);
+    EXPECT_GT(H5DSis_scale(series_time.id), 0);
+    EXPECT_GT(H5DSis_scale(series_replication.id), 0);
+    const auto doubles = [](hid_t dataset) {
+        std::vector<double> values(16, -1.0);
+        EXPECT_GE(H5Dread(dataset, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT,
+                          values.data()),
+                  0);
+        return values;
+    };
+    EXPECT_EQ(doubles(series_time.id), doubles(time.id));
+    EXPECT_EQ(doubles(series_replication.id), doubles(replication.id));
+    for (const char* attribute : {"units", "calendar", "long_name"}) {
+        EXPECT_GT(H5Aexists(series_time.id, attribute), 0) << attribute;
+    }
+    EXPECT_GT(H5Aexists(series_replication.id, "long_name"), 0);
+
     for (const char* metric : {"series/zeta_headcount", "series/alpha_cost"}) {
         Id series{H5Dopen2(file.id, metric, H5P_DEFAULT), H5Dclose};
         ASSERT_GE(series.id, 0) << metric;
-        EXPECT_GT(H5DSis_attached(series.id, replication.id, 0), 0) << metric;
-        EXPECT_GT(H5DSis_attached(series.id, time.id, 1), 0) << metric;
-        EXPECT_EQ(H5DSis_attached(series.id, time.id, 0), 0) << metric;
+        EXPECT_GT(H5DSis_attached(series.id, series_replication.id, 0), 0) << metric;
+        EXPECT_GT(H5DSis_attached(series.id, series_time.id, 1), 0) << metric;
+        EXPECT_EQ(H5DSis_attached(series.id, series_time.id, 0), 0) << metric;
+        EXPECT_EQ(H5DSis_attached(series.id, time.id, 1), 0) << metric;
 
         // Chunked with deflate, as the format promises.
         Id creation{H5Dget_create_plist(series.id), H5Pclose};

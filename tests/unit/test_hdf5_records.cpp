@@ -5,6 +5,7 @@
 // writer makes are refused with an OutputError naming the file.
 #include <gtest/gtest.h>
 #include <hdf5.h>
+#include <hdf5_hl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -454,6 +455,30 @@ TEST(RunFileEvents, LargeTableIsChunkedCompressedAndExact) {
     expect_same_table(events, written);
 }
 
+// netCDF readers (h5netcdf) refuse a group with a dataset lacking a dimension scale on an axis;
+// /events has netCDF's "dimension but not a variable" /event, as long as the table, even empty.
+TEST(RunFileEvents, EventsRunAlongADimensionThatIsNotAVariable) {
+    for (const std::size_t rows : {std::size_t{0}, std::size_t{10}}) {
+        ScratchDir dir;
+        const fs::path path = dir / "run.h5";
+        write_run(path, run_with(rows == 0 ? RecordTable(event_columns()) : sample_events(rows)));
+        Id file{H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose};
+        Id events{H5Dopen2(file.id, "events", H5P_DEFAULT), H5Dclose};
+        Id event{H5Dopen2(file.id, "event", H5P_DEFAULT), H5Dclose};
+        ASSERT_GE(events.id, 0) << rows;
+        ASSERT_GE(event.id, 0) << rows;
+        EXPECT_GT(H5DSis_scale(event.id), 0) << rows;
+        EXPECT_GT(H5DSis_attached(events.id, event.id, 0), 0) << rows;
+        Id space{H5Dget_space(event.id), H5Sclose};
+        EXPECT_EQ(H5Sget_simple_extent_npoints(space.id), static_cast<hssize_t>(rows));
+        char name[128] = {};
+        ASSERT_GT(H5DSget_scale_name(event.id, name, sizeof name), 0) << rows;
+        const std::string expected = "This is a netCDF dimension but not a netCDF variable." +
+                                     std::string(rows == 0 ? 9 : 8, ' ') + std::to_string(rows);
+        EXPECT_EQ(std::string(name), expected);
+    }
+}
+
 TEST(RunFileEvents, RunWithoutEventsHasNoEventsDataset) {
     ScratchDir dir;
     const fs::path path = dir / "run.h5";
@@ -462,6 +487,7 @@ TEST(RunFileEvents, RunWithoutEventsHasNoEventsDataset) {
         Id file{H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose};
         ASSERT_GE(file.id, 0);
         EXPECT_EQ(H5Lexists(file.id, "events", H5P_DEFAULT), 0);
+        EXPECT_EQ(H5Lexists(file.id, "event", H5P_DEFAULT), 0);
     }
     EXPECT_FALSE(read_run(path).events.has_value());
 }

@@ -14,5 +14,6 @@ apt-get install -y -qq --no-install-recommends \
     libgtest-dev libgmock-dev \
     chromium \
     python3 python3-h5py python3-numpy python3-matplotlib \
+    python3-pandas python3-xarray python3-h5netcdf python3-netcdf4 \
     >/dev/null
 echo "wfsim: dependencies installed"
