@@ -15,8 +15,11 @@ void add_once(std::vector<std::string>& list, const std::string& name) {
     if (std::find(list.begin(), list.end(), name) == list.end()) list.push_back(name);
 }
 
-void print_difference(std::FILE* out, double difference, double low, double high) {
-    if (std::isnan(low)) {
+void print_difference(std::FILE* out, double difference, double low, double high,
+                      std::int64_t pairs) {
+    if (pairs == 0) {
+        std::fprintf(out, " %12s %25s\n", "-", "(no values)");
+    } else if (std::isnan(low)) {
         std::fprintf(out, " %+12.4g %25s\n", difference, "(too few replications)");
     } else {
         std::fprintf(out, " %+12.4g %+12.4g to %+9.4g\n", difference, low, high);
@@ -59,7 +62,7 @@ void print_target_comparison(std::FILE* out, const output::RunData& run) {
         for (const output::TargetDifference& d : c.targets) {
             if (d.target != t.name) continue;
             std::fprintf(out, "%-28s %-20s %8.3f", "", d.option.c_str(), d.probability);
-            print_difference(out, d.difference, d.ci_low, d.ci_high);
+            print_difference(out, d.difference, d.ci_low, d.ci_high, d.pairs);
         }
     }
 }
@@ -72,7 +75,9 @@ void print_metric_comparison(std::FILE* out, const output::RunData& run,
                  "Metrics at the compared dates: each option's mean, and the difference from %s "
                  "(paired replications, 95 %% interval):\n",
                  c.baseline.c_str());
-    std::fprintf(out, "%-28s %-10s %-20s %12s %12s %25s\n", "metric", "date", "option", "mean",
+    int width = 28;
+    for (const std::string& metric : metrics) width = std::max(width, static_cast<int>(metric.size()));
+    std::fprintf(out, "%-*s %-10s %-20s %12s %12s %25s\n", width, "metric", "date", "option", "mean",
                  ("vs " + c.baseline).c_str(), "95% interval");
     for (const std::string& metric : metrics) {
         std::vector<std::string> dates;
@@ -84,13 +89,13 @@ void print_metric_comparison(std::FILE* out, const output::RunData& run,
             for (const output::MetricDifference& d : c.metrics) {
                 if (d.metric != metric || d.date != date) continue;
                 if (first) {
-                    std::fprintf(out, "%-28s %-10s %-20s %12.4g\n", metric.c_str(), date.c_str(),
+                    std::fprintf(out, "%-*s %-10s %-20s %12.4g\n", width, metric.c_str(), date.c_str(),
                                  c.baseline.c_str(), d.baseline_mean);
                     first = false;
                 }
-                std::fprintf(out, "%-28s %-10s %-20s %12.4g", "", "", d.option.c_str(),
+                std::fprintf(out, "%-*s %-10s %-20s %12.4g", width, "", "", d.option.c_str(),
                              d.option_mean);
-                print_difference(out, d.difference, d.ci_low, d.ci_high);
+                print_difference(out, d.difference, d.ci_low, d.ci_high, d.pairs);
             }
         }
     }
