@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <set>
 #include <stdexcept>
@@ -16,6 +17,7 @@
 #include "tools/wfsim/commands.hpp"
 #include "tools/wfsim/progress.hpp"
 #include "tools/wfsim/sweep_journal.hpp"
+#include "tools/wfsim/sweep_team.hpp"
 #include "wfsim_version.hpp"
 
 namespace wfsim::cli {
@@ -68,18 +70,22 @@ Shard parse_shard(const std::string& text) {
 }  // namespace
 
 int sweep_command(const SweepOptions& options) {
+    // This process alone, or the ranks of an MPI job: then rank 0, the leader, opens the
+    // journal, prints and assembles, and every rank runs points from one shared hand-out.
+    const std::unique_ptr<SweepTeam> team = join_sweep_team();
+    const bool leader = team->leader();
     model::Study study;
     try {
         study = model::load_study(options.study);
     } catch (const config::InputError& e) {
-        std::fprintf(stderr, "%s\n", e.what());
+        if (leader) std::fprintf(stderr, "%s\n", e.what());
         return kExitInvalidInput;
     }
     Shard shard;
     try {
         if (!options.shard.empty()) shard = parse_shard(options.shard);
     } catch (const std::invalid_argument& e) {
-        std::fprintf(stderr, "wfsim: error: %s\n", e.what());
+        if (leader) std::fprintf(stderr, "wfsim: error: %s\n", e.what());
         return kExitInvalidInput;
     }
     const std::filesystem::path out = options.output;
@@ -87,49 +93,71 @@ int sweep_command(const SweepOptions& options) {
     const std::vector<std::int64_t> mine = model::shard_points(total, shard.index, shard.count);
 
     std::optional<SweepJournal> journal;
-    try {
-        journal.emplace(out, study.fingerprint, options.resume);
-    } catch (const std::runtime_error& e) {
-        std::fprintf(stderr, "wfsim: error: %s\n", e.what());
-        return kExitInvalidInput;
+    int opened = kExitOk;
+    if (leader) {
+        try {
+            journal.emplace(out, study.fingerprint, options.resume);
+        } catch (const std::runtime_error& e) {
+            std::fprintf(stderr, "wfsim: error: %s\n", e.what());
+            opened = kExitInvalidInput;
+        }
     }
-    const std::set<std::int64_t> finished = journal->finished();
+    if (team->share(opened) != kExitOk) return kExitInvalidInput;
+    if (!leader) journal.emplace(out);
     std::vector<std::int64_t> to_run;
-    for (const std::int64_t p : mine) {
-        if (!finished.contains(p)) to_run.push_back(p);
+    if (leader) {
+        const std::set<std::int64_t> finished = journal->finished();
+        for (const std::int64_t p : mine) {
+            if (!finished.contains(p)) to_run.push_back(p);
+        }
     }
+    to_run = team->share(std::move(to_run));
     const std::uint64_t already = mine.size() - to_run.size();
 
-    std::fprintf(stderr, "wfsim %s: %s: %zu points%s x %u replications%s\n", kVersion,
-                 study.name.empty() ? options.study.c_str() : study.name.c_str(), mine.size(),
-                 shard.count > 1 ? (" (shard " + std::to_string(shard.index) + "/" +
-                                    std::to_string(shard.count) + " of " + std::to_string(total) + ")")
-                                       .c_str()
-                                 : "",
-                 study.replications,
-                 already ? (", resuming: " + std::to_string(already) + " done").c_str() : "");
+    if (leader) {
+        std::fprintf(stderr, "wfsim %s: %s: %zu points%s x %u replications%s\n", kVersion,
+                     study.name.empty() ? options.study.c_str() : study.name.c_str(), mine.size(),
+                     shard.count > 1 ? (" (shard " + std::to_string(shard.index) + "/" +
+                                        std::to_string(shard.count) + " of " + std::to_string(total) + ")")
+                                           .c_str()
+                                     : "",
+                     study.replications,
+                     already ? (", resuming: " + std::to_string(already) + " done").c_str() : "");
+    }
     const output::SweepHeader header = model::sweep_header(study);
-    Progress progress(stderr, options.quiet);
-    std::uint64_t done = already;
-    progress.update_points(done, mine.size(), already, study.replications);
-    model::ListedPoints source(to_run);
+    Progress progress(stderr, options.quiet || !leader);
+    progress.update_points(already, mine.size(), already, study.replications);
+    model::PointSource& source = team->points(to_run);
+    const unsigned threads = options.threads ? options.threads : team->default_threads();
+    int code = kExitOk;
     try {
-        model::run_points(study, source, options.threads, [&](output::SweepPoint&& point) {
+        model::run_points(study, source, threads, [&](output::SweepPoint&& point) {
             output::SweepWriter writer(journal->point_file(point.index), header, {point.index});
             writer.write(point);
             writer.commit();
-            progress.update_points(++done, mine.size(), already, study.replications);
+            progress.update_points(already + team->finished_point(), mine.size(), already,
+                                   study.replications);
         });
-        progress.finish();
-        std::vector<std::filesystem::path> parts;
-        for (const std::int64_t p : mine) parts.push_back(journal->point_file(p));
-        output::merge_sweeps(parts, out, /*allow_missing=*/shard.count > 1);
     } catch (const config::InputError& e) {
         progress.finish();
         std::fprintf(stderr, "%s\n", e.what());
-        return kExitInvalidInput;
+        code = kExitInvalidInput;
     } catch (const output::SweepError& e) {
         progress.finish();
+        std::fprintf(stderr, "wfsim: error: %s\n", e.what());
+        code = kExitFailure;
+    }
+    // A failure anywhere stops the hand-out everywhere; nothing is assembled unless every
+    // process finished its points.
+    if (code != kExitOk) team->stop();
+    code = team->agree(code);
+    progress.finish();
+    if (code != kExitOk || !leader) return code;
+    try {
+        std::vector<std::filesystem::path> parts;
+        for (const std::int64_t p : mine) parts.push_back(journal->point_file(p));
+        output::merge_sweeps(parts, out, /*allow_missing=*/shard.count > 1);
+    } catch (const output::SweepError& e) {
         std::fprintf(stderr, "wfsim: error: %s\n", e.what());
         return kExitFailure;
     }

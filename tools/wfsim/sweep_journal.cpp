@@ -63,6 +63,8 @@ SweepJournal::SweepJournal(const std::filesystem::path& out, const std::string& 
     if (error) throw std::runtime_error("cannot write " + temp.string() + ": " + error.message());
 }
 
+SweepJournal::SweepJournal(const std::filesystem::path& out) : directory_(out.string() + ".parts") {}
+
 std::filesystem::path SweepJournal::point_file(std::int64_t point) const {
     return directory_ / (kPrefix + std::to_string(point) + kSuffix);
 }

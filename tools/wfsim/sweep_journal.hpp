@@ -18,6 +18,9 @@ public:
     // error (an interrupted sweep: resume it or remove it); with it, one of another study is.
     // Throws std::runtime_error with a one-line message.
     SweepJournal(const std::filesystem::path& out, const std::string& fingerprint, bool resume);
+    // The journal of `out` that another process of the same sweep has opened (rank 0 of an MPI
+    // job), for writing points into: no checks.
+    explicit SweepJournal(const std::filesystem::path& out);
 
     const std::filesystem::path& directory() const { return directory_; }
     std::filesystem::path point_file(std::int64_t point) const;
