@@ -129,14 +129,15 @@ int sweep_command(const SweepOptions& options) {
     progress.update_points(already, mine.size(), already, study.replications);
     model::PointSource& source = team->points(to_run);
     const unsigned threads = options.threads ? options.threads : team->default_threads();
+    std::uint64_t counted = already;  // points done by the team, as last shown
     int code = kExitOk;
     try {
         model::run_points(study, source, threads, [&](output::SweepPoint&& point) {
             output::SweepWriter writer(journal->point_file(point.index), header, {point.index});
             writer.write(point);
             writer.commit();
-            progress.update_points(already + team->finished_point(), mine.size(), already,
-                                   study.replications);
+            counted = already + team->finished_point();
+            progress.update_points(counted, mine.size(), already, study.replications);
         });
     } catch (const config::InputError& e) {
         progress.finish();
@@ -151,6 +152,10 @@ int sweep_command(const SweepOptions& options) {
     // process finished its points.
     if (code != kExitOk) team->stop();
     code = team->agree(code);
+    // The last points may have been other ranks'.
+    if (code == kExitOk && counted < mine.size()) {
+        progress.update_points(mine.size(), mine.size(), already, study.replications);
+    }
     progress.finish();
     if (code != kExitOk || !leader) return code;
     try {
