@@ -68,11 +68,18 @@ public:
     using runtime_error::runtime_error;
 };
 
+// What a sweep file holds: the layout above, or the part of a journal that wfsim sweep keeps
+// for each finished point: the same without /summary and without dimension scales. Most of a
+// one-point file's writing time and size went to those (some 450 datasets, 1,000 scale
+// attachments), written once per point while threads wait on HDF5's lock; merge_sweeps reads
+// neither and recomputes the summaries, so the assembled file is the same.
+enum class SweepFileKind { Complete, JournalPart };
+
 // Writes a sweep file holding exactly `points` (study indices), in any order of write() calls.
 class SweepWriter {
 public:
     SweepWriter(const std::filesystem::path& out, const SweepHeader& header,
-                std::vector<std::int64_t> points);
+                std::vector<std::int64_t> points, SweepFileKind kind = SweepFileKind::Complete);
     ~SweepWriter();
     SweepWriter(const SweepWriter&) = delete;
     SweepWriter& operator=(const SweepWriter&) = delete;

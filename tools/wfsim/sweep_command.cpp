@@ -133,7 +133,8 @@ int sweep_command(const SweepOptions& options) {
     int code = kExitOk;
     try {
         model::run_points(study, source, threads, [&](output::SweepPoint&& point) {
-            output::SweepWriter writer(journal->point_file(point.index), header, {point.index});
+            output::SweepWriter writer(journal->point_file(point.index), header, {point.index},
+                                       output::SweepFileKind::JournalPart);
             writer.write(point);
             writer.commit();
             counted = already + team->finished_point();
