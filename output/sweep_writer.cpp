@@ -107,6 +107,12 @@ void write_header(SweepWriter::State& s) {
     const SweepHeader& h = s.header;
     Handle access = own(H5Pcreate(H5P_FILE_ACCESS), H5Pclose, "setting up file access");
     check(H5Pset_fclose_degree(access.get(), H5F_CLOSE_SEMI), "setting up file access");
+    // A journal part is read back only by wfsim, with this HDF5: the 1.10 format indexes a
+    // dataset of one chunk without a B-tree, which was most of a one-point file.
+    if (!s.complete) {
+        check(H5Pset_libver_bounds(access.get(), H5F_LIBVER_V110, H5F_LIBVER_V110),
+              "setting up file access");
+    }
     s.h5 = own(H5Fcreate(s.file.temp_path().c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, access.get()),
                H5Fclose, "creating the HDF5 file");
     const hid_t f = s.h5.get();
