@@ -69,10 +69,11 @@ public:
 };
 
 // What a sweep file holds: the layout above, or the part of a journal that wfsim sweep keeps
-// for each finished point: the same without /summary and without dimension scales. Most of a
-// one-point file's writing time and size went to those (some 450 datasets, 1,000 scale
-// attachments), written once per point while threads wait on HDF5's lock; merge_sweeps reads
-// neither and recomputes the summaries, so the assembled file is the same.
+// for each finished point: the same without /summary and without dimension scales, in HDF5's
+// 1.10 file format. Most of a one-point file's writing time and size went to those (some 450
+// datasets, 1,000 scale attachments, a B-tree per dataset), written once per point while
+// threads wait on HDF5's lock; merge_sweeps reads neither and recomputes the summaries, so the
+// assembled file is the same.
 enum class SweepFileKind { Complete, JournalPart };
 
 // Writes a sweep file holding exactly `points` (study indices), in any order of write() calls.
