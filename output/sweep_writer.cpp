@@ -113,6 +113,9 @@ void write_header(SweepWriter::State& s) {
         check(H5Pset_libver_bounds(access.get(), H5F_LIBVER_V110, H5F_LIBVER_V110),
               "setting up file access");
     }
+    // Every write covers whole chunks, written once: with no chunk cache each is compressed
+    // and stored by write() itself, while the points come in, not all at once by commit().
+    check(H5Pset_cache(access.get(), 0, 521, 0, 1.0), "setting up file access");
     s.h5 = own(H5Fcreate(s.file.temp_path().c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, access.get()),
                H5Fclose, "creating the HDF5 file");
     const hid_t f = s.h5.get();

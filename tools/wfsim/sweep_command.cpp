@@ -16,6 +16,7 @@
 #include "output/sweep_file.hpp"
 #include "tools/wfsim/commands.hpp"
 #include "tools/wfsim/progress.hpp"
+#include "tools/wfsim/sweep_assembly.hpp"
 #include "tools/wfsim/sweep_journal.hpp"
 #include "tools/wfsim/sweep_team.hpp"
 #include "wfsim_version.hpp"
@@ -125,6 +126,8 @@ int sweep_command(const SweepOptions& options) {
                      already ? (", resuming: " + std::to_string(already) + " done").c_str() : "");
     }
     const output::SweepHeader header = model::sweep_header(study);
+    std::optional<SweepAssembly> assembly;
+    if (leader) assembly.emplace(out, header, mine);
     Progress progress(stderr, options.quiet || !leader);
     progress.update_points(already, mine.size(), already, study.replications);
     model::PointSource& source = team->points(to_run);
@@ -137,6 +140,7 @@ int sweep_command(const SweepOptions& options) {
                                        output::SweepFileKind::JournalPart);
             writer.write(point);
             writer.commit();
+            if (assembly) assembly->add(point);
             counted = already + team->finished_point();
             progress.update_points(counted, mine.size(), already, study.replications);
         });
@@ -160,9 +164,7 @@ int sweep_command(const SweepOptions& options) {
     progress.finish();
     if (code != kExitOk || !leader) return code;
     try {
-        std::vector<std::filesystem::path> parts;
-        for (const std::int64_t p : mine) parts.push_back(journal->point_file(p));
-        output::merge_sweeps(parts, out, /*allow_missing=*/shard.count > 1);
+        assembly->finish(*journal);
     } catch (const output::SweepError& e) {
         std::fprintf(stderr, "wfsim: error: %s\n", e.what());
         return kExitFailure;
