@@ -146,8 +146,10 @@ TEST_F(MpiSweep, ResumesAJournalWithSomePointsDone) {
         ASSERT_EQ(r.exit_code, 0) << describe(r);
         std::filesystem::copy_file(part, journal / ("point-" + std::to_string(p) + ".h5"));
     }
-    // What a writer killed mid-point leaves is cleared, not read.
+    // What a writer killed mid-point leaves is cleared, not read: a journal part, and the output
+    // the killed sweep had open.
     std::ofstream(journal / "point-2.h5.tmp-12345") << "half a file";
+    std::ofstream(out + ".tmp-12345") << "half an output";
 
     const auto r =
         run_process(kMpirun + kWfsim + " sweep '" + study + "' -o '" + out + "' --resume");
@@ -155,6 +157,7 @@ TEST_F(MpiSweep, ResumesAJournalWithSomePointsDone) {
     EXPECT_EQ(count(r.err, "resuming: 2 done"), 1u) << r.err;
     EXPECT_TRUE(identical(one, out));
     EXPECT_FALSE(std::filesystem::exists(journal));
+    EXPECT_FALSE(std::filesystem::exists(out + ".tmp-12345"));
 
     // Without --resume, a journal left behind is refused, once, before anything runs.
     std::filesystem::create_directory(journal);

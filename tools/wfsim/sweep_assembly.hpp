@@ -17,7 +17,8 @@ namespace wfsim::cli {
 
 class SweepAssembly {
 public:
-    // The output will hold exactly `points`; nothing is written before the first point.
+    // The output will hold exactly `points`; nothing is written before the first point. Removes
+    // what a killed sweep to the same output left of its output file.
     SweepAssembly(std::filesystem::path out, output::SweepHeader header,
                   std::vector<std::int64_t> points);
 
