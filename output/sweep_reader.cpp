@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <map>
+#include <optional>
 
 #include "output/hdf5_attributes.hpp"
 #include "output/hdf5_datasets.hpp"
@@ -201,40 +202,46 @@ SweepPoint SweepReader::read(std::size_t slot) const {
 void merge_sweeps(const std::vector<std::filesystem::path>& inputs,
                   const std::filesystem::path& out, bool allow_missing) {
     if (inputs.empty()) throw SweepError("nothing to merge");
-    std::vector<SweepReader> readers;
-    for (const auto& in : inputs) readers.emplace_back(in);
-    const SweepHeader& first = readers.front().header();
-    std::map<std::int64_t, std::pair<std::size_t, std::size_t>> where;  // point -> reader, slot
-    for (std::size_t i = 0; i < readers.size(); ++i) {
-        const SweepHeader& h = readers[i].header();
-        if (h.fingerprint != first.fingerprint) {
+    // Two passes, each file open only while it is read: a sweep's journal holds a file per
+    // point, far more than a process may have open at once.
+    std::optional<SweepHeader> first;
+    std::map<std::int64_t, std::size_t> where;  // point -> input
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+        const SweepReader reader(inputs[i]);
+        const SweepHeader& h = reader.header();
+        if (!first) first = h;
+        if (h.fingerprint != first->fingerprint) {
             throw SweepError("cannot merge " + inputs[i].string() + ": it is from another study "
                              "(fingerprint " + h.fingerprint + ", " + inputs[0].string() +
-                             " has " + first.fingerprint + ")");
+                             " has " + first->fingerprint + ")");
         }
-        const auto& points = readers[i].points();
-        for (std::size_t slot = 0; slot < points.size(); ++slot) {
-            const auto [it, inserted] = where.emplace(points[slot], std::make_pair(i, slot));
+        for (const std::int64_t p : reader.points()) {
+            const auto [it, inserted] = where.emplace(p, i);
             if (!inserted) {
                 throw SweepError("cannot merge " + inputs[i].string() + ": point " +
-                                 std::to_string(points[slot]) + " is also in " +
-                                 inputs[it->second.first].string());
+                                 std::to_string(p) + " is also in " +
+                                 inputs[it->second].string());
             }
         }
     }
     if (!allow_missing) {
-        for (std::int64_t p = 0; p < first.total_points; ++p) {
+        for (std::int64_t p = 0; p < first->total_points; ++p) {
             if (!where.contains(p)) {
                 throw SweepError("cannot merge into " + out.string() + ": point " +
-                                 std::to_string(p) + " of " + std::to_string(first.total_points) +
+                                 std::to_string(p) + " of " + std::to_string(first->total_points) +
                                  " is in none of the files");
             }
         }
     }
     std::vector<std::int64_t> points;
-    for (const auto& [p, at] : where) points.push_back(p);
-    SweepWriter writer(out, first, points);
-    for (const auto& [p, at] : where) writer.write(readers[at.first].read(at.second));
+    for (const auto& [p, input] : where) points.push_back(p);
+    SweepWriter writer(out, *first, points);
+    for (const auto& input : inputs) {
+        const SweepReader reader(input);
+        for (std::size_t slot = 0; slot < reader.points().size(); ++slot) {
+            writer.write(reader.read(slot));
+        }
+    }
     writer.commit();
 }
 
