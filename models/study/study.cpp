@@ -70,7 +70,8 @@ std::string fingerprint_of(const std::string& study, const std::string& scenario
 std::string refusal(const Study& study, const std::string& path, const std::string& value) {
     const config::Override o{.path = path, .value = value, .origin = "the study"};
     try {
-        (void)parse_scenario(study.scenario_source, std::span<const config::Override>(&o, 1));
+        (void)parse_scenario_without_option_runs(study.scenario_source,
+                                                 std::span<const config::Override>(&o, 1));
     } catch (const config::InputError& e) {
         const config::Diagnostic& d = e.diagnostics().front();
         std::string message = "value " + value + " is refused by the scenario: ";
@@ -405,7 +406,8 @@ std::vector<config::Override> point_overrides(const Study& study, std::size_t po
 Scenario point_scenario(const Study& study, std::size_t point) {
     Scenario scenario;
     try {
-        scenario = parse_scenario(study.scenario_source, point_overrides(study, point));
+        scenario = parse_scenario_without_option_runs(study.scenario_source,
+                                                      point_overrides(study, point));
     } catch (const config::InputError& e) {
         std::string values;
         for (std::size_t k = 0; k < study.axes.size(); ++k) {
