@@ -35,13 +35,14 @@ void expect_stratified(const std::vector<std::vector<double>>& points, std::size
             ASSERT_LT(p[k], 1.0);
             ++hits[static_cast<std::size_t>(p[k] * static_cast<double>(n))];
         }
-        for (std::size_t j = 0; j < n; ++j) EXPECT_EQ(hits[j], 1) << "dimension " << k << " stratum " << j;
+        for (std::size_t j = 0; j < n; ++j)
+            EXPECT_EQ(hits[j], 1) << "dimension " << k << " stratum " << j;
     }
 }
 
 TEST(StudyDesigns, GridIsEveryCombinationLastAxisFastest) {
-    EXPECT_EQ(grid_indices({2, 3}),
-              (std::vector<std::vector<std::size_t>>{{0, 0}, {0, 1}, {0, 2}, {1, 0}, {1, 1}, {1, 2}}));
+    EXPECT_EQ(grid_indices({2, 3}), (std::vector<std::vector<std::size_t>>{
+                                        {0, 0}, {0, 1}, {0, 2}, {1, 0}, {1, 1}, {1, 2}}));
     EXPECT_EQ(grid_indices({}).size(), 1u);
     EXPECT_TRUE(grid_indices({3, 0}).empty());
 }
@@ -60,7 +61,8 @@ TEST(StudyDesigns, SobolPointsAreANetWhateverTheSeed) {
         expect_stratified(points, 3);
         // The first two dimensions form a (0, 6, 2)-net: every 8 x 8 cell holds one point.
         std::set<std::pair<int, int>> cells;
-        for (const auto& p : points) cells.insert({static_cast<int>(p[0] * 8), static_cast<int>(p[1] * 8)});
+        for (const auto& p : points)
+            cells.insert({static_cast<int>(p[0] * 8), static_cast<int>(p[1] * 8)});
         EXPECT_EQ(cells.size(), 64u) << "seed " << seed;
         EXPECT_EQ(sobol_points(64, 3, seed), points);
     }
@@ -148,7 +150,8 @@ TEST(Studies, BadStudiesAreReportedAtTheirPlace) {
                        "replicatoins: 3\n"),
               (Lines{"study.yaml:2:9: error: design: unknown value 'sobl' (did you mean 'sobol'?)",
                      "study.yaml:4:57: error: parameters[0].values: value -2 is refused by the "
-                     "scenario: turnover.social_worker.annual_rate: must be between 0 and 100 (got -2) (set by "
+                     "scenario: turnover.social_worker.annual_rate: must be between 0 and 100 (got "
+                     "-2) (set by "
                      "the study)",
                      "study.yaml:5:13: error: parameters[1].path: a study cannot vary seed (every "
                      "point shares it)",
@@ -164,7 +167,6 @@ TEST(Studies, BadStudiesAreReportedAtTheirPlace) {
                      "study.yaml:10:1: error: replicatoins: unknown key 'replicatoins' (did you "
                      "mean 'replications'?)"}));
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // A whole study's points: reproducible from the seed, and each design's points are what the
@@ -199,8 +201,12 @@ void expect_one_per_stratum(const std::vector<double>& values, double lo, double
     for (std::size_t j = 0; j < n; ++j) EXPECT_EQ(hits[j], 1) << what << " stratum " << j;
 }
 
-double identity(double x) { return x; }
-double natural_log(double x) { return std::log(x); }
+double identity(double x) {
+    return x;
+}
+double natural_log(double x) {
+    return std::log(x);
+}
 
 TEST(StudyPoints, AreTheSameForTheSameSeedAndOthersForAnother) {
     for (const char* design : {"latin_hypercube", "sobol"}) {
@@ -264,9 +270,10 @@ TEST(StudyPoints, SobolPointsStayInsideTheirRanges) {
         EXPECT_LT(v, 20000);
     }
     // 32 points (a power of 2) stratify every dimension, lists and integers included.
-    const Study net = study("design: sobol\nseed: 3\nsamples: 32\nparameters:\n"
-                            "  - { path: establishment.social_worker, min: 300, max: 307, integer: yes }\n"
-                            "  - { path: turnover.social_worker.annual_rate, values: [0.1, 0.12, 0.14, 0.16] }\n");
+    const Study net = study(
+        "design: sobol\nseed: 3\nsamples: 32\nparameters:\n"
+        "  - { path: establishment.social_worker, min: 300, max: 307, integer: yes }\n"
+        "  - { path: turnover.social_worker.annual_rate, values: [0.1, 0.12, 0.14, 0.16] }\n");
     std::map<std::string, int> integers, listed;
     for (const auto& point : net.points) {
         ++integers[point[0]];
@@ -274,7 +281,8 @@ TEST(StudyPoints, SobolPointsStayInsideTheirRanges) {
     }
     EXPECT_EQ(integers.size(), 8u);
     for (const auto& [value, count] : integers) EXPECT_EQ(count, 4) << value;
-    EXPECT_EQ(listed, (std::map<std::string, int>{{"0.1", 8}, {"0.12", 8}, {"0.14", 8}, {"0.16", 8}}));
+    EXPECT_EQ(listed,
+              (std::map<std::string, int>{{"0.1", 8}, {"0.12", 8}, {"0.14", 8}, {"0.16", 8}}));
 }
 
 TEST(StudyPoints, AGridHitsEveryCombinationOfTheListsOnce) {
@@ -317,7 +325,9 @@ struct BadStudy {
     Lines expected;
 };
 
-void PrintTo(const BadStudy& c, std::ostream* out) { *out << c.what; }
+void PrintTo(const BadStudy& c, std::ostream* out) {
+    *out << c.what;
+}
 
 class BadStudies : public ::testing::TestWithParam<BadStudy> {
 public:
@@ -492,13 +502,12 @@ const BadStudy kBadStudies[] = {
 
 INSTANTIATE_TEST_SUITE_P(Studies, BadStudies, ::testing::ValuesIn(kBadStudies));
 
-
 // Each value alone is one the scenario accepts; a combination may not be. A point's scenario
 // names the point, its values and the scenario's complaint; check_points (wfsim validate) lists
 // each refused point, up to kMaxPointsReported.
 TEST(StudyPoints, ACombinationTheScenarioRefusesNamesThePoint) {
-    const std::filesystem::path directory =
-        std::filesystem::temp_directory_path() / ("wfsim_combination_" + std::to_string(::getpid()));
+    const std::filesystem::path directory = std::filesystem::temp_directory_path() /
+                                            ("wfsim_combination_" + std::to_string(::getpid()));
     std::filesystem::create_directories(directory);
     {
         std::ifstream core(WFSIM_SOURCE_DIR "/scenarios/core.yaml");
@@ -506,13 +515,13 @@ TEST(StudyPoints, ACombinationTheScenarioRefusesNamesThePoint) {
         out << core.rdbuf()
             << "leaving:\n  notice_period: { dist: uniform, min: 4 weeks, max: 3 months }\n";
     }
-    const Study s = parse_study(
-        {"study.yaml",
-         "scenario: notice.yaml\n"
-         "parameters:\n"
-         "  - { path: leaving.notice_period.min, values: [4 weeks, 2 months] }\n"
-         "  - { path: leaving.notice_period.max, from: 40, to: 60, step: 1 }\n"},
-        directory);
+    const Study s =
+        parse_study({"study.yaml",
+                     "scenario: notice.yaml\n"
+                     "parameters:\n"
+                     "  - { path: leaving.notice_period.min, values: [4 weeks, 2 months] }\n"
+                     "  - { path: leaving.notice_period.max, from: 40, to: 60, step: 1 }\n"},
+                    directory);
     std::filesystem::remove_all(directory);
     ASSERT_EQ(s.points.size(), 42u);
     EXPECT_EQ(point_scenario(s, 20).replications, s.replications);  // 4 weeks, 60 days: fine
@@ -536,7 +545,8 @@ TEST(StudyPoints, ACombinationTheScenarioRefusesNamesThePoint) {
     // Points 21..41 (2 months with 40..60 days) are refused: 10 named, 11 counted.
     ASSERT_EQ(lines.size(), kMaxPointsReported + 1);
     for (std::size_t i = 0; i < kMaxPointsReported; ++i) {
-        EXPECT_TRUE(lines[i].starts_with("study.yaml: error: point " + std::to_string(21 + i) + " ("))
+        EXPECT_TRUE(
+            lines[i].starts_with("study.yaml: error: point " + std::to_string(21 + i) + " ("))
             << lines[i];
     }
     EXPECT_EQ(lines.back(), "study.yaml: error: 11 more points are refused by the scenario");

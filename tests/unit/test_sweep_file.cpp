@@ -254,7 +254,8 @@ void expect_reads_back(const std::filesystem::path& out, const SweepHeader& h) {
     // Target probabilities and intervals, one per point, beside the parameters.
     const std::string target = "/targets/caseload held/";
     std::vector<double> probability;
-    for (const std::int64_t p : {1, 2, 4}) probability.push_back(point(h, p).targets[1].probability);
+    for (const std::int64_t p : {1, 2, 4})
+        probability.push_back(point(h, p).targets[1].probability);
     EXPECT_EQ(raw_doubles(out, target + "probability"), probability);
     EXPECT_EQ(raw_doubles(out, target + "ci_low").size(), 3u);
     EXPECT_EQ(raw_doubles(out, target + "ci_high").size(), 3u);
@@ -269,7 +270,8 @@ TEST(SweepFile, SummariesAreTheMeanAndQuantilesOfTheReplicationsWithoutNaN) {
     const SweepHeader h = header(1);
     SweepPoint p = point(h, 0);
     // vacancies: t0 {4, NaN, 1, 2}; t1 all NaN; t2 {1, 2, 3, 4} (in another order).
-    const double values[3][kReplications] = {{4, kNaN, 1, 2}, {kNaN, kNaN, kNaN, kNaN}, {3, 1, 4, 2}};
+    const double values[3][kReplications] = {
+        {4, kNaN, 1, 2}, {kNaN, kNaN, kNaN, kNaN}, {3, 1, 4, 2}};
     for (std::size_t r = 0; r < kReplications; ++r) {
         for (std::size_t t = 0; t < 3; ++t) p.series.at(0, r, t) = values[t][r];
     }
@@ -289,7 +291,8 @@ TEST(SweepFile, SummariesAreTheMeanAndQuantilesOfTheReplicationsWithoutNaN) {
     EXPECT_DOUBLE_EQ(p50[0], 2.0);
     EXPECT_DOUBLE_EQ(p95[0], 2.0 + 0.9 * (4.0 - 2.0));
     // t1: no replication has a value.
-    EXPECT_TRUE(std::isnan(mean[1]) && std::isnan(p5[1]) && std::isnan(p50[1]) && std::isnan(p95[1]));
+    EXPECT_TRUE(std::isnan(mean[1]) && std::isnan(p5[1]) && std::isnan(p50[1]) &&
+                std::isnan(p95[1]));
     // t2: {1, 2, 3, 4}; positions 0.15, 1.5 and 2.85.
     EXPECT_DOUBLE_EQ(mean[2], 2.5);
     EXPECT_DOUBLE_EQ(p5[2], 1.15);
@@ -321,7 +324,8 @@ TEST(SweepFile, CommitRefusesAMissingPointAndLeavesNothing) {
             writer.commit();
             ADD_FAILURE() << "committed without point 2";
         } catch (const SweepError& e) {
-            EXPECT_EQ(std::string(e.what()), "cannot write " + out.string() + ": point 2 has no results");
+            EXPECT_EQ(std::string(e.what()),
+                      "cannot write " + out.string() + ": point 2 has no results");
         }
     }
     EXPECT_TRUE(dir.entries().empty());  // neither the output nor its temporary
@@ -369,7 +373,8 @@ TEST(SweepFile, AWriterRefusesAPointListedTwice) {
         SweepWriter writer(out, header(), {1, 3, 1});
         ADD_FAILURE() << "accepted point 1 twice";
     } catch (const SweepError& e) {
-        EXPECT_EQ(std::string(e.what()), "cannot write " + out.string() + ": a point is listed twice");
+        EXPECT_EQ(std::string(e.what()),
+                  "cannot write " + out.string() + ": a point is listed twice");
     }
     EXPECT_TRUE(dir.entries().empty());
 }
@@ -437,7 +442,8 @@ TEST(SweepMerge, RefusesAMissingPoint) {
     write_sweep(dir / "a.h5", header(), {0, 1});
     write_sweep(dir / "b.h5", header(), {3, 4});
     EXPECT_EQ(merge_error({dir / "a.h5", dir / "b.h5"}, dir / "out.h5"),
-              "cannot merge into " + (dir / "out.h5").string() + ": point 2 of 5 is in none of the files");
+              "cannot merge into " + (dir / "out.h5").string() +
+                  ": point 2 of 5 is in none of the files");
     EXPECT_FALSE(std::filesystem::exists(dir / "out.h5"));
     // A shard's own file may lack the other shards' points.
     merge_sweeps({dir / "a.h5", dir / "b.h5"}, dir / "part.h5", /*allow_missing=*/true);

@@ -62,8 +62,9 @@ TEST(SweepJournal, AnExistingJournalNeedsResume) {
     const fs::path out = dir / "study.h5";
     { SweepJournal first(out, "0123456789abcdef", false); }
     EXPECT_EQ(error_of(out, "0123456789abcdef", false),
-              out.string() + ".parts exists: an earlier sweep to this output did not finish; "
-                             "finish it with --resume, or remove it");
+              out.string() +
+                  ".parts exists: an earlier sweep to this output did not finish; "
+                  "finish it with --resume, or remove it");
     EXPECT_EQ(error_of(out, "0123456789abcdef", true), "opened");
 }
 
@@ -73,9 +74,10 @@ TEST(SweepJournal, ResumeRefusesAnotherStudysJournal) {
     { SweepJournal first(out, "0123456789abcdef", false); }
     std::ofstream(out.string() + ".parts/point-3.h5") << "a point";
     EXPECT_EQ(error_of(out, "fedcba9876543210", true),
-              out.string() + ".parts holds the points of another study (fingerprint "
-                             "0123456789abcdef, this study's is fedcba9876543210); remove it or "
-                             "choose another output");
+              out.string() +
+                  ".parts holds the points of another study (fingerprint "
+                  "0123456789abcdef, this study's is fedcba9876543210); remove it or "
+                  "choose another output");
     // Nothing of it was touched.
     EXPECT_EQ(names(out.string() + ".parts"), (std::set<std::string>{"fingerprint", "point-3.h5"}));
 }
@@ -87,7 +89,8 @@ TEST(SweepJournal, TemporariesOfAKilledWriterAreIgnoredAndCleared) {
     { SweepJournal first(out, "0123456789abcdef", false); }
     // Two whole points, a point's temporary (AtomicFile's name), a fingerprint being rewritten,
     // and beside the output the temporary of an assembly that was killed.
-    for (const char* name : {"point-0.h5", "point-7.h5", "point-3.h5.tmp-4242", "fingerprint.tmp"}) {
+    for (const char* name :
+         {"point-0.h5", "point-7.h5", "point-3.h5.tmp-4242", "fingerprint.tmp"}) {
         std::ofstream(parts / name) << "x";
     }
     std::ofstream(dir / "study.h5.tmp-4242") << "half a file";
@@ -121,8 +124,9 @@ TEST(SweepJournal, AJournalKilledBeforeItsFingerprintResumes) {
     fs::create_directory(parts);
     std::ofstream(parts / "fingerprint.tmp") << "0123";
     EXPECT_EQ(error_of(out, "0123456789abcdef", false),
-              parts.string() + " exists: an earlier sweep to this output did not finish; finish "
-                               "it with --resume, or remove it");
+              parts.string() +
+                  " exists: an earlier sweep to this output did not finish; finish "
+                  "it with --resume, or remove it");
     EXPECT_EQ(error_of(out, "0123456789abcdef", true), "opened");
     EXPECT_EQ(read_text(parts / "fingerprint"), "0123456789abcdef\n");
     EXPECT_EQ(names(parts), std::set<std::string>{"fingerprint"});
@@ -130,8 +134,9 @@ TEST(SweepJournal, AJournalKilledBeforeItsFingerprintResumes) {
     fs::remove(parts / "fingerprint");
     std::ofstream(parts / "point-2.h5") << "x";
     EXPECT_EQ(error_of(out, "0123456789abcdef", true),
-              parts.string() + " holds points but no fingerprint saying whose; remove it or "
-                               "choose another output");
+              parts.string() +
+                  " holds points but no fingerprint saying whose; remove it or "
+                  "choose another output");
 }
 
 TEST(SweepJournal, RemoveTakesItAway) {
