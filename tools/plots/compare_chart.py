@@ -80,9 +80,10 @@ def legend_height(options):
     return LEGEND_LINE * (sum(len(line.splitlines()) for line in legend_lines(options)) + 1)
 
 
-def options_legend(fig, options, colour, height):
-    """The options' legend along the bottom of the figure, which keeps `height` inches for it."""
-    handles = [plt.Line2D([], [], color=colour[o.name], marker="o", lw=2) for o in options]
+def options_legend(fig, options, colour, height, marker="o"):
+    """The options' legend along the bottom of the figure, which keeps `height` inches for it;
+    each entry a line (and `marker`) in the option's colour, as the chart draws it."""
+    handles = [plt.Line2D([], [], color=colour[o.name], marker=marker, lw=2) for o in options]
     legend = fig.legend(handles, legend_lines(options), loc="lower left", fontsize=8,
                         frameon=False, bbox_to_anchor=(0.01, 0.0), title="options",
                         title_fontsize=8, alignment="left")
@@ -130,7 +131,7 @@ def overlay_figure(run, metrics, options, dates):
         draw_overlay(ax, run, metric, options, colour, dates)
     title(fig, run, f"{options[0].name} and {len(options) - 1} option"
           f"{'s' if len(options) != 2 else ''}")
-    options_legend(fig, options, colour, extra)
+    options_legend(fig, options, colour, extra, marker=None)
     return fig
 
 
