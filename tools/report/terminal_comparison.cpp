@@ -15,16 +15,16 @@ using Align = TextTable::Align;
 std::string random_numbers_note(const ComparisonModel& c) {
     if (c.common_random_numbers) {
         return "The options share random numbers: replication i of every option drew the same "
-               "numbers wherever\nthe policies do not differ (common random numbers), so each "
+               "numbers\nwherever the policies do not differ (common random numbers), so each "
                "difference from " +
                c.baseline +
-               " is the mean of the\ndifferences replication by replication, with its 95 % "
+               "\nis the mean of the differences replication by replication, with its 95 % "
                "interval.\n";
     }
-    return "The options do not share random numbers (wfsim compare --independent): each had its "
-           "own seed,\nso the differences from " +
+    return "The options do not share random numbers (wfsim compare --independent): each had its\n"
+           "own seed, so the differences from " +
            c.baseline +
-           ", paired replication by replication, carry the whole of chance's\nspread and their "
+           ", paired replication by replication, carry the whole\nof chance's spread and their "
            "95 % intervals are wider than common random numbers would give.\n";
 }
 
