@@ -318,3 +318,34 @@ TEST(ReportComparisonHtml, DifferenceChartsOfTheFile) {
     EXPECT_EQ(count(turnover, "<line class=\"difference-interval\""), 2u);
     EXPECT_EQ(count(turnover, ">no values</text>"), 1u);
 }
+
+// Dates too many to label side by side: every other label a line lower, so none touch.
+TEST(ReportComparisonHtml, ManyComparedDatesAreStaggered) {
+    std::vector<DifferencesAt> dates;
+    for (int i = 0; i < 8; ++i) {
+        wfsim::output::MetricDifference d;
+        d.option = "a";
+        d.difference = 1.0;
+        d.ci_low = 0.5;
+        d.ci_high = 1.5;
+        d.pairs = 10;
+        dates.push_back(
+            {static_cast<std::size_t>(i), "2017-0" + std::to_string(i + 1) + "-01", {d}});
+    }
+    const auto label_heights = [](const std::string& svg) {
+        const std::string x_axis = element(svg, "<g class=\"axis x-axis\">", "</g>");
+        return captures(x_axis, "<text class=\"tick\" x=\"[-0-9.]+\" y=\"([-0-9.]+)\"");
+    };
+    const auto many = label_heights(svg_difference_chart("m", "1", "base", dates));
+    ASSERT_EQ(many.size(), 8u);
+    for (std::size_t i = 0; i + 1 < many.size(); ++i) {
+        EXPECT_NE(many[i], many[i + 1]);
+        if (i + 2 < many.size()) {
+            EXPECT_EQ(many[i], many[i + 2]);
+        }
+    }
+    dates.resize(6);
+    const auto few = label_heights(svg_difference_chart("m", "1", "base", dates));
+    ASSERT_EQ(few.size(), 6u);
+    for (const std::string& y : few) EXPECT_EQ(y, few.front());
+}

@@ -95,7 +95,8 @@ std::string line_path(const Frame& f, std::span<const double> time,
     return d;
 }
 
-std::string axes(const Frame& f, const ValueAxis& values, const std::vector<Tick>& along) {
+std::string axes(const Frame& f, const ValueAxis& values, const std::vector<Tick>& along,
+                 bool staggered) {
     std::string svg = "<g class=\"axis y-axis\">";
     for (const Tick& tick : values.ticks) {
         const double y = f.y(tick.at);
@@ -107,11 +108,12 @@ std::string axes(const Frame& f, const ValueAxis& values, const std::vector<Tick
     const double bottom = kHeight - kBottom;
     svg += line(kLeft, bottom, kWidth - kRight, bottom,
                 std::string("stroke=\"") + colour::kAxis + "\" stroke-width=\"1\"");
-    for (const Tick& tick : along) {
-        const double x = f.x(tick.at);
-        svg += line(x, bottom, x, bottom + 5,
+    for (std::size_t i = 0; i < along.size(); ++i) {
+        const double x = f.x(along[i].at);
+        const double drop = staggered && i % 2 == 1 ? 14 : 0;
+        svg += line(x, bottom, x, bottom + 5 + drop,
                     std::string("stroke=\"") + colour::kAxis + "\" stroke-width=\"1\"");
-        svg += text(x, bottom + 20, "middle", "tick", colour::kAxis, tick.label);
+        svg += text(x, bottom + 20 + drop, "middle", "tick", colour::kAxis, along[i].label);
     }
     return svg + "</g>";
 }

@@ -56,7 +56,9 @@ std::string line_path(const Frame& f, std::span<const double> time,
                       const std::vector<double>& values);
 
 // The horizontal grid with the value labels, and the time axis with its ticks below.
-std::string axes(const Frame& f, const ValueAxis& values, const std::vector<Tick>& along);
+// `staggered`: every other label a line lower, for labels too many to fit side by side.
+std::string axes(const Frame& f, const ValueAxis& values, const std::vector<Tick>& along,
+                 bool staggered = false);
 
 }  // namespace wfsim::report::svg
 
