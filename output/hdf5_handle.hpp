@@ -14,6 +14,7 @@ public:
     // The H5?close function matching the kind of identifier.
     using Closer = herr_t (*)(hid_t);
 
+    Handle() noexcept : id_(H5I_INVALID_HID), closer_(nullptr) {}  // empty
     Handle(hid_t id, Closer closer) noexcept : id_(id), closer_(closer) {}
     ~Handle() { reset(); }
 

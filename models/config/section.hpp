@@ -101,6 +101,9 @@ public:
                                     std::optional<std::vector<engine::Date>> fallback = {});
     std::vector<double> reals(std::string_view key, FieldDoc doc, Bounds bounds = {},
                               std::optional<std::vector<double>> fallback = {});
+    // Scalars as written ("10", "3 months", "yes"), for values a program sets by path.
+    std::vector<std::string> texts(std::string_view key, FieldDoc doc,
+                                   std::optional<std::vector<std::string>> fallback = {});
 
     // A mapping of parameters set by path, "turnover.social_worker.annual_rate: 0.13" (see
     // Document::parse_with_overrides), documented as "<parameter.path>"; each override names

@@ -100,4 +100,15 @@ std::vector<double> Section::reals(std::string_view key, FieldDoc doc, Bounds bo
                              [&](const YAML::Node& value) { return to_real(value, bounds); });
 }
 
+std::vector<std::string> Section::texts(std::string_view key, FieldDoc doc,
+                                        std::optional<std::vector<std::string>> fallback) {
+    const auto format = [](const std::vector<std::string>& values) {
+        return list_text(values, [](const std::string& v) { return v; });
+    };
+    const Declaration declaration{"list of values", doc, default_text(fallback, format),
+                                  !fallback};
+    return read_list<std::string>(key, declaration, std::move(fallback), "values",
+                                  std::string(), to_text);
+}
+
 }  // namespace wfsim::config

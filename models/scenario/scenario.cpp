@@ -224,11 +224,14 @@ void check_option(const Scenario& base, const Scenario& option, config::Section 
 // Reads each option's scenario: the file with the option's changes set into it, validated in
 // full. Problems are reported in the base document, naming the option that set the value.
 void build_options(config::Document& document, Scenario& s,
-                   const std::vector<config::Section>& items) {
+                   const std::vector<config::Section>& items,
+                   std::span<const config::Override> base) {
     for (std::size_t i = 0; i < s.options.size(); ++i) {
         PolicyOption& option = s.options[i];
-        config::Document changed = config::Document::parse_with_overrides(s.source, option.set);
-        auto scenario = std::make_shared<Scenario>(read_document(changed, s.source, option.set));
+        std::vector<config::Override> set(base.begin(), base.end());
+        set.insert(set.end(), option.set.begin(), option.set.end());
+        config::Document changed = config::Document::parse_with_overrides(s.source, set);
+        auto scenario = std::make_shared<Scenario>(read_document(changed, s.source, set));
         for (const config::Diagnostic& d : changed.diagnostics()) document.report(d);
         check_option(s, *scenario, items[i]);
         scenario->options.clear();
@@ -244,11 +247,15 @@ std::vector<output::SeriesSpec> scenario_series(const Scenario& scenario) {
     return metric_specs(scenario.roles.names(), types, scenario.teams.names());
 }
 
-Scenario parse_scenario(config::SourceText source) {
-    config::Document document = config::Document::parse(source);
+Scenario parse_scenario(config::SourceText source) { return parse_scenario(std::move(source), {}); }
+
+Scenario parse_scenario(config::SourceText source, std::span<const config::Override> overrides) {
+    config::Document document = overrides.empty()
+                                    ? config::Document::parse(source)
+                                    : config::Document::parse_with_overrides(source, overrides);
     std::vector<config::Section> option_items;
-    Scenario s = read_document(document, source, {}, &option_items);
-    build_options(document, s, option_items);
+    Scenario s = read_document(document, source, overrides, &option_items);
+    build_options(document, s, option_items, overrides);
     document.throw_if_errors();
     return s;
 }

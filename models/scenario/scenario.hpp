@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -101,6 +102,9 @@ const Scenario& scenario_under(const Scenario& scenario, std::string_view option
 std::vector<output::SeriesSpec> scenario_series(const Scenario& scenario);
 
 Scenario parse_scenario(config::SourceText source);
+// The scenario with `overrides` set into it (a study's point), validated like the file; each
+// problem with a value they set names who set it.
+Scenario parse_scenario(config::SourceText source, std::span<const config::Override> overrides);
 Scenario load_scenario(const std::filesystem::path& file);
 
 // Every key of the scenario language, with type, unit, default and meaning.

@@ -1,19 +1,12 @@
-// Quantiles across replications, by linear interpolation between order statistics (Hyndman and
-// Fan's type 7, the default of NumPy, pandas and R), so a reader who recomputes a band from the
-// run file with any of them gets the same number.
+// The report's quantiles are the output library's (output/quantiles.hpp), which sweep files'
+// summaries use too, so that a band in a report and in a sweep file agree.
 #pragma once
 
-#include <cstddef>
-#include <span>
-#include <vector>
+#include "output/quantiles.hpp"
 
 namespace wfsim::report {
 
-// The q-quantile (0 <= q <= 1) of `sorted`, which is ascending, non-empty and NaN-free.
-double quantile_of_sorted(std::span<const double> sorted, double q);
-
-// Drops the NaN values (a metric undefined in that replication, such as the 12-month turnover
-// in the first year) and sorts the rest ascending.
-void sort_without_nan(std::vector<double>& values);
+using output::quantile_of_sorted;
+using output::sort_without_nan;
 
 }  // namespace wfsim::report

@@ -41,7 +41,23 @@ struct CompareOptions {
     bool independent = false;  // a seed per option instead of common random numbers
 };
 
+struct SweepOptions {
+    std::string study;
+    std::string output;
+    unsigned threads = 0;
+    std::string shard;  // "I/N", "N" (I from SLURM_ARRAY_TASK_ID), or empty: every point
+    bool resume = false;
+    bool quiet = false;
+};
+
+struct MergeOptions {
+    std::vector<std::string> inputs;
+    std::string output;
+};
+
 int run_command(const RunOptions& options);
+int sweep_command(const SweepOptions& options);
+int merge_command(const MergeOptions& options);
 int compare_command(const CompareOptions& options);
 int report_command(const ReportOptions& options);
 int validate_command(const std::string& scenario);

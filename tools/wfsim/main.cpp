@@ -56,6 +56,28 @@ int main(int argc, char** argv) {
                           "Give each option its own seed instead of common random numbers (to "
                           "see how much wider the intervals are without pairing)");
 
+    SweepOptions sweep;
+    CLI::App* sweep_cmd = app.add_subcommand(
+        "sweep", "Run every point of a study (a scenario and axes of parameter values) and write "
+                 "one sweep file");
+    sweep_cmd->add_option("study", sweep.study, "Study YAML file")->required();
+    sweep_cmd->add_option("-o,--output", sweep.output, "Output HDF5 file")->required();
+    sweep_cmd->add_option("--threads", sweep.threads, "Worker threads (default: all cores)")
+        ->check(CLI::Range(0u, 4096u));
+    sweep_cmd->add_option("--shard", sweep.shard,
+                          "Run only shard I of N (I/N, 0-based; or N with I from "
+                          "SLURM_ARRAY_TASK_ID); merge the shards with wfsim merge");
+    sweep_cmd->add_flag("--resume", sweep.resume,
+                        "Finish an interrupted sweep to the same output, redoing only the points "
+                        "it had not finished");
+    sweep_cmd->add_flag("-q,--quiet", sweep.quiet, "No progress output");
+
+    MergeOptions merge;
+    CLI::App* merge_cmd =
+        app.add_subcommand("merge", "Join the shards of one study's sweep into one sweep file");
+    merge_cmd->add_option("parts", merge.inputs, "Sweep files written with --shard")->required();
+    merge_cmd->add_option("-o,--output", merge.output, "Output HDF5 file")->required();
+
     std::string validate_file;
     CLI::App* validate_cmd =
         app.add_subcommand("validate", "Check a scenario and report every problem");
@@ -102,6 +124,8 @@ int main(int argc, char** argv) {
     try {
         if (*run_cmd) return run_command(run);
         if (*compare_cmd) return compare_command(compare);
+        if (*sweep_cmd) return sweep_command(sweep);
+        if (*merge_cmd) return merge_command(merge);
         if (*validate_cmd) return validate_command(validate_file);
         if (*report_cmd) return report_command(report);
         if (*reference_cmd) return reference_command();

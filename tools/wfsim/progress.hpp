@@ -13,6 +13,10 @@ public:
     Progress(std::FILE* stream, bool quiet);
 
     void update(std::uint32_t done, std::uint32_t total);
+    // A sweep: points done of the total (those already done when it resumed included) and the
+    // replications they hold; the rate counts this run's replications only.
+    void update_points(std::uint64_t done, std::uint64_t total, std::uint64_t resumed,
+                       std::uint64_t replications_per_point);
     void finish();
 
 private:

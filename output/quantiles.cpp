@@ -1,9 +1,9 @@
-#include "tools/report/quantiles.hpp"
+#include "output/quantiles.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-namespace wfsim::report {
+namespace wfsim::output {
 
 double quantile_of_sorted(std::span<const double> sorted, double q) {
     const double position = q * static_cast<double>(sorted.size() - 1);
@@ -18,4 +18,4 @@ void sort_without_nan(std::vector<double>& values) {
     std::sort(values.begin(), values.end());
 }
 
-}  // namespace wfsim::report
+}  // namespace wfsim::output

@@ -1,0 +1,379 @@
+#include "models/study/study.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <set>
+
+#include "models/config/document.hpp"
+#include "models/config/names.hpp"
+#include "models/config/numbers.hpp"
+#include "models/study/designs.hpp"
+
+namespace wfsim::model {
+
+namespace {
+
+// What a study may not set at its points: what every point shares so that they are sampled
+// alike and their replications pair.
+constexpr std::string_view kFixedAtPoints[] = {"name",         "start",   "horizon",
+                                               "output_interval", "seed", "replications",
+                                               "targets",      "options"};
+
+constexpr std::string_view kDesigns[] = {"grid", "latin_hypercube", "sobol"};
+constexpr std::string_view kStreams[] = {"common", "independent"};
+
+// The shortest text that reads back as the same double.
+std::string shortest(double value) {
+    char buffer[32];
+    const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return error == std::errc() ? std::string(buffer, end) : config::format_number(value);
+}
+
+std::uint64_t fnv1a(std::uint64_t hash, std::string_view text) {
+    for (const unsigned char c : text) {
+        hash ^= c;
+        hash *= 0x100000001b3ULL;
+    }
+    return hash;
+}
+
+std::string fingerprint_of(const std::string& study, const std::string& scenario) {
+    std::uint64_t hash = 0xcbf29ce484222325ULL;
+    hash = fnv1a(hash, "wfsim-sweep-1");
+    hash = fnv1a(hash, std::string_view("\0", 1));
+    hash = fnv1a(hash, study);
+    hash = fnv1a(hash, std::string_view("\0", 1));
+    hash = fnv1a(hash, scenario);
+    char text[17];
+    static constexpr char kHex[] = "0123456789abcdef";
+    for (int i = 15; i >= 0; --i) {
+        text[i] = kHex[hash & 0xF];
+        hash >>= 4;
+    }
+    return std::string(text, 16);
+}
+
+// Problems the scenario reports with `value` set at `path`, as one line for the study: "".
+std::string refusal(const Study& study, const std::string& path, const std::string& value) {
+    const config::Override o{.path = path, .value = value, .origin = "the study"};
+    try {
+        (void)parse_scenario(study.scenario_source, std::span<const config::Override>(&o, 1));
+    } catch (const config::InputError& e) {
+        const config::Diagnostic& d = e.diagnostics().front();
+        std::string message = "value " + value + " is refused by the scenario: ";
+        message.append(d.path.empty() ? "" : d.path + ": ").append(d.message);
+        return message;
+    }
+    return {};
+}
+
+// The base scenario: its own problems are reported in its own file.
+void read_base(config::Document& document, config::Section root,
+               const std::filesystem::path& directory, Study& study) {
+    const std::string file = root.text(
+        "scenario", {"The base scenario file, relative to the study file's directory."});
+    if (root.reported("scenario") || file.empty()) return;
+    const std::filesystem::path path =
+        std::filesystem::path(file).is_absolute() ? std::filesystem::path(file) : directory / file;
+    try {
+        study.scenario_source = config::read_source(path);
+        study.scenario = parse_scenario(study.scenario_source);
+    } catch (const config::InputError& e) {
+        for (const config::Diagnostic& d : e.diagnostics()) document.report(d);
+    }
+}
+
+StudyAxis read_parameter(config::Section item, const Study& study, bool base_ok, bool grid) {
+    StudyAxis axis;
+    axis.path = item.text("path", {"The parameter's path in the scenario, as interventions "
+                                   "and options name it: turnover.social_worker.annual_rate."});
+    const bool has_values = item.has("values");
+    const bool has_range = item.has("from") || item.has("to") || item.has("step");
+    const bool has_bounds = item.has("min") || item.has("max");
+    const std::vector<std::string> values = item.texts(
+        "values", {"The values, as they would be written in the scenario (10, 3 months, yes)."},
+        std::vector<std::string>{});
+    const double from = item.real("from", {"First value of an evenly spaced list (with to, step)."}, {}, 0.0);
+    const double to = item.real("to", {"Last value of the list (included when a step lands on it)."}, {}, 0.0);
+    const double step = item.real("step", {"Spacing of the list."}, {.min = 0.0, .min_exclusive = true}, 1.0);
+    axis.min = item.real("min", {"Low end of a continuous range, sampled by latin_hypercube and sobol."}, {}, 0.0);
+    axis.max = item.real("max", {"High end of the range."}, {}, 0.0);
+    axis.log = item.boolean("log", {"Sample the range log-uniformly (min > 0)."}, false);
+    axis.integer = item.boolean("integer", {"Sample the integers min..max, each equally likely."}, false);
+    if (!item.present()) return axis;
+    bool ok = item.has("path") && !item.reported("path");
+    const auto problem = [&](std::string_view key, std::string message) {
+        item.error(key, std::move(message));
+        ok = false;
+    };
+    if (ok) {
+        if (const auto bad_path = config::parameter_path_problem(axis.path)) {
+            problem("path", *bad_path);
+        } else {
+            for (std::string_view fixed : kFixedAtPoints) {
+                if (axis.path == fixed || axis.path.starts_with(std::string(fixed) + ".")) {
+                    problem("path", "a study cannot vary " + std::string(fixed) +
+                                        " (every point shares it)");
+                }
+            }
+        }
+    }
+    if (has_values + has_range + has_bounds != 1) {
+        problem(has_values ? "values" : "path",
+                "give exactly one of values, from/to/step, or min/max");
+        return axis;
+    }
+    if (has_values) {
+        axis.values = values;
+        if (values.empty() && !item.reported("values")) problem("values", "no values");
+        if (item.reported("values")) ok = false;
+    } else if (has_range) {
+        for (const char* key : {"from", "to", "step"}) {
+            if (!item.has(key)) problem(key, "required with from/to/step");
+        }
+        const double count = std::floor((to - from) / step + 1e-9) + 1;
+        if (to < from) {
+            problem("to", "must not be below from (" + shortest(from) + ")");
+        } else if (count > kMaxStudyPoints) {
+            problem("step", "makes more than " + std::to_string(kMaxStudyPoints) + " values");
+        } else {
+            for (double i = 0; i < count; ++i) axis.values.push_back(shortest(from + i * step));
+        }
+    } else {
+        axis.range = true;
+        for (const char* key : {"min", "max"}) {
+            if (!item.has(key)) problem(key, "required with min/max");
+        }
+        if (grid) {
+            problem("min", "a grid needs values or from/to/step; min/max ranges are sampled by "
+                           "design: latin_hypercube or sobol");
+        } else if (!(axis.min < axis.max)) {
+            problem("max", "must be above min (" + shortest(axis.min) + ")");
+        } else if (axis.log && axis.min <= 0.0) {
+            problem("min", "must be above 0 for a log range");
+        } else if (axis.integer &&
+                   (axis.min != std::floor(axis.min) || axis.max != std::floor(axis.max))) {
+            problem("min", "an integer range needs whole-number ends");
+        }
+    }
+    // Each value, alone, must be one the scenario accepts; a range's ends stand for the range.
+    if (ok && base_ok) {
+        const std::vector<std::string> probes =
+            axis.range ? std::vector<std::string>{shortest(axis.min), shortest(axis.max)}
+                       : axis.values;
+        const char* key = has_values ? "values" : has_range ? "from" : "min";
+        for (const std::string& value : probes) {
+            const std::string refused = refusal(study, axis.path, value);
+            if (!refused.empty()) {
+                item.error(key, refused);
+                break;
+            }
+        }
+    }
+    return axis;
+}
+
+StudyAxis read_options_axis(config::Section root, const Study& study, bool base_ok) {
+    StudyAxis axis;
+    axis.path = "option";
+    axis.option = true;
+    axis.values = root.texts(
+        "options", {"The scenario's named options to run at every point, as one more axis "
+                    "('base' is the scenario as written)."},
+        std::vector<std::string>{});
+    if (!base_ok) return axis;
+    std::vector<std::string> known{kBaselineOption};
+    for (const PolicyOption& o : study.scenario.options) known.push_back(o.name);
+    for (const std::string& name : axis.values) {
+        if (std::find(known.begin(), known.end(), name) == known.end()) {
+            root.error("options", config::not_declared("option", name, "the scenario's options", known));
+        }
+    }
+    if (std::set<std::string>(axis.values.begin(), axis.values.end()).size() != axis.values.size()) {
+        root.error("options", "an option is named twice");
+    }
+    return axis;
+}
+
+void make_points(Study& study, config::Section root) {
+    if (study.axes.empty()) {
+        study.points.assign(1, {});
+        return;
+    }
+    if (study.design == StudyDesign::Grid) {
+        std::vector<std::size_t> sizes;
+        double total = 1;
+        for (const StudyAxis& axis : study.axes) {
+            sizes.push_back(axis.values.size());
+            total *= static_cast<double>(axis.values.size());
+        }
+        if (total > kMaxStudyPoints) {
+            root.error("parameters", "the grid has " + shortest(total) + " points (at most " +
+                                         std::to_string(kMaxStudyPoints) + ")");
+            return;
+        }
+        for (const auto& index : grid_indices(sizes)) {
+            std::vector<std::string> point;
+            for (std::size_t k = 0; k < index.size(); ++k) point.push_back(study.axes[k].values[index[k]]);
+            study.points.push_back(std::move(point));
+        }
+        return;
+    }
+    const auto unit = study.design == StudyDesign::LatinHypercube
+                          ? latin_hypercube(study.samples, study.axes.size(), study.seed)
+                          : sobol_points(study.samples, study.axes.size(), study.seed);
+    for (const auto& u : unit) {
+        std::vector<std::string> point;
+        for (std::size_t k = 0; k < u.size(); ++k) point.push_back(study.axes[k].value_at(u[k]));
+        study.points.push_back(std::move(point));
+    }
+}
+
+void read_study(config::Document& document, const std::filesystem::path& directory, Study& s) {
+    config::Section root = document.root();
+    s.name = root.text("name", {"A name for the study, shown in reports."}, std::string());
+    read_base(document, root, directory, s);
+    const bool base_ok = !s.scenario_source.text.empty() && !document.has_errors();
+    s.seed = static_cast<std::uint64_t>(root.integer(
+        "seed", {"Seed of the sampled designs and of every point's streams (default: the "
+                 "scenario's)."},
+        {.min = 0.0, .max = 9007199254740992.0}, static_cast<std::int64_t>(s.scenario.seed)));
+    s.replications = static_cast<std::uint32_t>(root.integer(
+        "replications", {"Replications at every point (default: the scenario's)."},
+        {.min = 1.0, .max = static_cast<double>(kMaxReplications)},
+        static_cast<std::int64_t>(s.scenario.replications)));
+    const std::string design = root.choice(
+        "design", {"How points are chosen: every combination of the axes' values (grid), or "
+                   "`samples` points of their ranges (latin_hypercube, sobol)."},
+        kDesigns, std::string("grid"));
+    s.design = design == "latin_hypercube" ? StudyDesign::LatinHypercube
+               : design == "sobol"         ? StudyDesign::Sobol
+                                           : StudyDesign::Grid;
+    s.samples = static_cast<std::uint32_t>(root.integer(
+        "samples", {"Points of a latin_hypercube or sobol design."},
+        {.min = 1.0, .max = static_cast<double>(kMaxStudyPoints)}, 0));
+    s.streams = root.choice("streams",
+                            {"common: replication r of every point uses the streams of (seed, r), "
+                             "so points differ only by their values (common random numbers); "
+                             "independent: each point has streams of its own."},
+                            kStreams, std::string("common")) == "independent"
+                    ? StudyStreams::Independent
+                    : StudyStreams::Common;
+    std::vector<config::Section> items = root.list(
+        "parameters", {"The axes: each a parameter path and its values, an evenly spaced "
+                       "list, or a continuous range."});
+    std::set<std::string> paths;
+    for (config::Section item : items) {
+        StudyAxis axis = read_parameter(item, s, base_ok, s.design == StudyDesign::Grid);
+        item.finish();
+        if (!item.present()) continue;
+        for (const std::string& earlier : paths) {
+            const auto covers = [](const std::string& a, const std::string& b) {
+                return b.starts_with(a) && (b.size() == a.size() || b[a.size()] == '.');
+            };
+            if (covers(earlier, axis.path) || covers(axis.path, earlier)) {
+                item.error("path", earlier == axis.path ? "varied twice"
+                                                        : "overlaps '" + earlier + "'");
+            }
+        }
+        paths.insert(axis.path);
+        s.axes.push_back(std::move(axis));
+    }
+    StudyAxis options = read_options_axis(root, s, base_ok);
+    if (!options.values.empty()) s.axes.push_back(std::move(options));
+    if (s.design != StudyDesign::Grid && !root.has("samples")) {
+        root.error("design", "needs samples: the number of points to draw");
+    }
+    root.finish();
+    if (document.has_errors()) return;
+    make_points(s, root);
+    s.fingerprint = fingerprint_of(s.source.text, s.scenario_source.text);
+}
+
+}  // namespace
+
+std::string StudyAxis::value_at(double u) const {
+    if (!range) {
+        const auto n = static_cast<double>(values.size());
+        return values[std::min(values.size() - 1, static_cast<std::size_t>(u * n))];
+    }
+    if (integer) {
+        const double v = std::floor(min + u * (max - min + 1.0));
+        return shortest(std::min(v, max));
+    }
+    if (log) return shortest(std::exp(std::log(min) + u * (std::log(max) - std::log(min))));
+    return shortest(min + u * (max - min));
+}
+
+Study parse_study(config::SourceText source, const std::filesystem::path& directory) {
+    Study study;
+    study.source = source;
+    config::Document document = config::Document::parse(std::move(source));
+    read_study(document, directory, study);
+    document.throw_if_errors();
+    return study;
+}
+
+Study load_study(const std::filesystem::path& file) {
+    return parse_study(config::read_source(file), file.parent_path());
+}
+
+std::vector<config::Override> point_overrides(const Study& study, std::size_t point) {
+    std::vector<config::Override> overrides;
+    const std::string origin = "study point " + std::to_string(point);
+    for (std::size_t k = 0; k < study.axes.size(); ++k) {
+        const StudyAxis& axis = study.axes[k];
+        const std::string& value = study.points[point][k];
+        if (!axis.option) {
+            overrides.push_back({.path = axis.path, .value = value, .origin = origin});
+        } else if (value != kBaselineOption) {
+            for (const PolicyOption& o : study.scenario.options) {
+                if (o.name == value) overrides.insert(overrides.end(), o.set.begin(), o.set.end());
+            }
+        }
+    }
+    return overrides;
+}
+
+Scenario point_scenario(const Study& study, std::size_t point) {
+    Scenario scenario;
+    try {
+        scenario = parse_scenario(study.scenario_source, point_overrides(study, point));
+    } catch (const config::InputError& e) {
+        std::string values;
+        for (std::size_t k = 0; k < study.axes.size(); ++k) {
+            values.append(k ? ", " : "").append(study.axes[k].path + " = " + study.points[point][k]);
+        }
+        std::vector<config::Diagnostic> problems;
+        for (const config::Diagnostic& d : e.diagnostics()) {
+            problems.push_back({.file = study.source.file,
+                                .message = "point " + std::to_string(point) + " (" + values +
+                                           "): " + d.format()});
+        }
+        throw config::InputError(std::move(problems));
+    }
+    scenario.replications = study.replications;
+    scenario.seed = point_seed(study, point);
+    scenario.options.clear();
+    return scenario;
+}
+
+std::uint64_t point_seed(const Study& study, std::size_t point) {
+    if (study.streams == StudyStreams::Common) return study.seed;
+    // splitmix64 of (seed, point): distinct, well-mixed seeds; every stream hashes them again.
+    std::uint64_t z = study.seed + 0x9E3779B97F4A7C15ULL * (point + 1);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+}
+
+config::Reference study_reference() {
+    config::Reference reference;
+    config::Document document = config::Document::documenting(reference);
+    Study ignored;
+    read_study(document, {}, ignored);
+    return reference;
+}
+
+}  // namespace wfsim::model

@@ -1,0 +1,54 @@
+// Running a study's points: threads (and, through a shared PointSource, MPI ranks) draw point
+// indices until none are left; each point's replications run with the streams of
+// (point_seed, replication), so a point's results are the same whichever thread, rank or shard
+// runs it, and in whatever order.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <vector>
+
+#include "models/study/study.hpp"
+#include "output/sweep_file.hpp"
+
+namespace wfsim::model {
+
+// Where workers get their next point. Implementations must be safe to call from many threads.
+class PointSource {
+public:
+    virtual ~PointSource() = default;
+    virtual std::optional<std::int64_t> next() = 0;
+};
+
+// Hands out the given points in order, once each.
+class ListedPoints final : public PointSource {
+public:
+    explicit ListedPoints(std::vector<std::int64_t> points) : points_(std::move(points)) {}
+    std::optional<std::int64_t> next() override;
+
+private:
+    std::vector<std::int64_t> points_;
+    std::atomic<std::size_t> next_{0};
+};
+
+// Shard `index` of `count` (0-based): every count-th point from `index`, so that shards of a
+// study whose cost varies along an axis still get similar mixes.
+std::vector<std::int64_t> shard_points(std::int64_t total, std::uint32_t index, std::uint32_t count);
+
+// What every sweep file of the study says before its points.
+output::SweepHeader sweep_header(const Study& study);
+
+// One point, all its replications, judged against the scenario's targets.
+output::SweepPoint run_point(const Study& study, std::int64_t point);
+
+// Called once per finished point, never concurrently; `replications` is that point's count.
+using PointDone = std::function<void(output::SweepPoint&& point)>;
+
+// Runs every point `source` yields on `threads` threads (0: one per core). Exceptions from a
+// point (a combination of values the scenario refuses, a failing sink) stop the hand-out and
+// are rethrown once the running points finish.
+void run_points(const Study& study, PointSource& source, unsigned threads, const PointDone& done);
+
+}  // namespace wfsim::model

@@ -1,0 +1,33 @@
+// The directory beside a sweep's output where each finished point is kept as its own small
+// sweep file, "<out>.parts/point-<index>.h5", written atomically. It is what makes a sweep
+// resumable after being killed at any moment (a point is there whole or not at all), and the
+// final file is assembled from it only when every point is in. It records the study's
+// fingerprint, so a sweep never resumes another study's points.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <set>
+#include <string>
+
+namespace wfsim::cli {
+
+class SweepJournal {
+public:
+    // Opens the journal of `out` for `fingerprint`. Without `resume`, an existing journal is an
+    // error (an interrupted sweep: resume it or remove it); with it, one of another study is.
+    // Throws std::runtime_error with a one-line message.
+    SweepJournal(const std::filesystem::path& out, const std::string& fingerprint, bool resume);
+
+    const std::filesystem::path& directory() const { return directory_; }
+    std::filesystem::path point_file(std::int64_t point) const;
+    // The points whose files are in the journal.
+    std::set<std::int64_t> finished() const;
+    // Removes the journal, once the output holds every point.
+    void remove();
+
+private:
+    std::filesystem::path directory_;
+};
+
+}  // namespace wfsim::cli
