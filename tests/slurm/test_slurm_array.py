@@ -149,6 +149,10 @@ class Cluster:
         r = self.root
         for d in ("state", "spool", "tmp"):
             (r / d).mkdir()
+        # slurmd loads a cgroup plugin even when nothing uses cgroups, and the default
+        # (autodetect) stops slurmd where /sys/fs/cgroup is missing; the v1 plugin touches
+        # nothing until a cgroup is asked for, and none is (read from slurm.conf's directory).
+        (r / "cgroup.conf").write_text("CgroupPlugin=cgroup/v1\n")
         (r / "plugstack.conf").write_text("")  # not the system's /etc/slurm/plugstack.conf
         node = " ".join(f"{k}={v}" for k, v in hardware.items())
         # SlurmUser=root: no slurm user in a fresh root. proctrack/linuxproc and task/none: no

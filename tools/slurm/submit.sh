@@ -6,14 +6,14 @@
 #
 # Run it from a directory every compute node sees. The parts go to OUT's directory, in
 # <OUT without .h5>.shards/ (made here; neither it nor OUT may exist yet), with each job's log
-# beside them; OUT is written by the merge job. --cpus sets the
-# threads of each shard (default: sweep.sbatch's --cpus-per-task). --wait returns when the merge
-# job has ended, with its exit status; otherwise the job ids are printed and this returns at
-# once. If a shard fails, the merge job is cancelled (its dependency can never be met): see the
-# README for requeueing the shard and merging by hand. The partition, time limit, memory or
-# account of both jobs can be set with sbatch's environment variables (SBATCH_PARTITION,
-# SBATCH_TIMELIMIT, SBATCH_MEM_PER_NODE, SBATCH_ACCOUNT) or in the two .sbatch files. wfsim is
-# WFSIM if set, else the one on PATH, on the compute nodes as here.
+# beside them; OUT is written by the merge job. --cpus sets the threads of each shard (default:
+# sweep.sbatch's --cpus-per-task). --wait returns when the merge job has ended, with status 0
+# only if OUT was written; otherwise the job ids are printed and this returns at once. If a
+# shard fails, Slurm cancels the merge job (its dependency can never be met): see the README for
+# running that shard again and merging by hand. The partition, time limit, memory or account of
+# both jobs can be set with sbatch's environment variables (SBATCH_PARTITION, SBATCH_TIMELIMIT,
+# SBATCH_MEM_PER_NODE, SBATCH_ACCOUNT) or in the two .sbatch files. wfsim is WFSIM if set (made
+# absolute here), else the one on PATH, on the compute nodes as here.
 set -eu
 
 usage() {
@@ -56,7 +56,7 @@ fi
 
 array=$(sbatch --parsable --array="0-$((shards - 1))" ${cpus:+--cpus-per-task="$cpus"} \
     --chdir="$dir" --output="$dir/slurm-%x-%A_%a.out" \
-    "$here/sweep.sbatch" "$study" "$shards" "$dir")
+    "$here/sweep.sbatch" "$study" "$shards" "$dir") || { rmdir "$dir"; exit 1; }
 array=${array%%;*}  # --parsable prints "id;cluster" on a multi-cluster setup
 echo "sweep: job array $array ($shards tasks) -> $dir/part_*.h5"
 # --kill-on-invalid-dep: if a shard fails, cancel the merge rather than leave it pending forever.
