@@ -34,6 +34,18 @@ STUDY_POINTS = 6  # study.yaml: 3 turnover rates x 2 referral rates
 SHARDS = 3
 START_TIMEOUT = 30.0  # seconds for munged, slurmctld and slurmd to be ready
 JOB_TIMEOUT = 120.0  # seconds for a whole submission, array and merge
+# The whole test's, well inside ctest's TIMEOUT (tests/CMakeLists.txt): every wait ends by then,
+# so that the test, not ctest's SIGKILL, ends a hung run and stops what it started (an
+# `sbatch --wait` would outlive a killed test, polling for ever).
+BUDGET = 180.0
+deadline = time.monotonic() + BUDGET
+
+
+def remaining(timeout):
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise Failure(f"the test's {BUDGET:.0f} s ran out")
+    return min(timeout, left)
 
 
 class Failure(Exception):
@@ -65,12 +77,17 @@ def tail(path, lines=25):
     return "\n".join("    " + line for line in text[-lines:]) or f"    ({path} is empty)"
 
 
-def free_port():
+def free_ports(n):
     # Asked of the kernel, so that this Slurm cannot clash with a real one (6817/6818) or with
-    # another run of this test.
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("", 0))
-        return s.getsockname()[1]
+    # another run of this test; all held at once, so that they differ.
+    sockets = [socket.socket(socket.AF_INET, socket.SOCK_STREAM) for _ in range(n)]
+    try:
+        for s in sockets:
+            s.bind(("", 0))
+        return [s.getsockname()[1] for s in sockets]
+    finally:
+        for s in sockets:
+            s.close()
 
 
 def required_programs():
@@ -155,6 +172,7 @@ class Cluster:
         (r / "cgroup.conf").write_text("CgroupPlugin=cgroup/v1\n")
         (r / "plugstack.conf").write_text("")  # not the system's /etc/slurm/plugstack.conf
         node = " ".join(f"{k}={v}" for k, v in hardware.items())
+        controller_port, node_port = free_ports(2)
         # SlurmUser=root: no slurm user in a fresh root. proctrack/linuxproc and task/none: no
         # cgroups (a container may have none writable). No accounting, no job completion log.
         # ReturnToService=2: the node is up as soon as its slurmd registers. MinJobAge=10 s (not
@@ -163,8 +181,8 @@ class Cluster:
         self.conf.write_text(f"""\
 ClusterName=wfsimtest
 SlurmctldHost={self.host}(127.0.0.1)
-SlurmctldPort={free_port()}
-SlurmdPort={free_port()}
+SlurmctldPort={controller_port}
+SlurmdPort={node_port}
 SlurmUser=root
 SlurmdUser=root
 AuthType=auth/munge
@@ -205,7 +223,7 @@ PartitionName=test Nodes={self.host} Default=YES MaxTime=INFINITE State=UP
         self.processes.append((name, p, log))
 
     def wait_for(self, what, ready):
-        deadline = time.monotonic() + START_TIMEOUT
+        until = time.monotonic() + remaining(START_TIMEOUT)
         while True:
             for name, p, log in self.processes:
                 if p.poll() is not None:
@@ -213,7 +231,7 @@ PartitionName=test Nodes={self.host} Default=YES MaxTime=INFINITE State=UP
                                   f"{what}; its output:\n{tail(log)}\n{self.logs()}")
             if ready():
                 return
-            if time.monotonic() > deadline:
+            if time.monotonic() > until:
                 raise Failure(f"Slurm did not start: no {what} within {START_TIMEOUT:.0f} s\n"
                               f"{self.logs()}")
             time.sleep(0.2)
@@ -243,6 +261,7 @@ PartitionName=test Nodes={self.host} Default=YES MaxTime=INFINITE State=UP
     # -- using -------------------------------------------------------------------------------
 
     def run(self, argv, check=True, timeout=30, env=None, cwd=None):
+        timeout = remaining(timeout)
         # In a session of its own, so that a timeout ends the command with its children (the
         # `sbatch --wait` that submit.sh starts would otherwise poll on after the test).
         p = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -263,23 +282,29 @@ PartitionName=test Nodes={self.host} Default=YES MaxTime=INFINITE State=UP
         return out
 
     def queue(self):
-        out = subprocess.run(["squeue", "--all", "-o", "%i %j %T %r"], capture_output=True,
-                             text=True, env=self.env, timeout=10)
+        try:
+            out = subprocess.run(["squeue", "--all", "-o", "%i %j %T %r"], capture_output=True,
+                                 text=True, env=self.env, timeout=10)
+        except subprocess.TimeoutExpired:
+            return "  squeue: no answer in 10 s"
         return "  squeue:\n" + "\n".join("    " + l for l in out.stdout.splitlines())
 
     def logs(self):
         return "\n".join(f"  {name} log:\n{tail(log)}" for name, _, log in
                          [("slurmctld", None, self.root / "slurmctld.log"),
                           ("slurmd", None, self.root / "slurmd.log"),
-                          ("munged", None, self.root / "munge" / "munged.log")])
+                          ("munged", None, self.root / "munge" / "munged.out")])
 
     # -- stopping ----------------------------------------------------------------------------
 
     def stop(self):
         if self.env and any(n == "slurmctld" and p.poll() is None for n, p, _ in self.processes):
             # Jobs of this cluster only (SLURM_CONF): their steps would outlive slurmd.
-            subprocess.run(["scancel", "--full", "--user=root"], env=self.env,
-                           capture_output=True, timeout=10)
+            try:
+                subprocess.run(["scancel", "--full", "--user=root"], env=self.env,
+                               capture_output=True, timeout=10)
+            except subprocess.TimeoutExpired:
+                pass
         for _, p, _ in reversed(self.processes):  # slurmd, slurmctld, then munged
             if p.poll() is None:
                 p.terminate()
@@ -436,10 +461,7 @@ def main():
               f"{time.monotonic() - started:.1f} s")
         check_sweep(cluster, wfsim, work)
         check_failed_shards(cluster, wfsim, work)
-    except Failure as e:
-        print(f"FAIL: {e}", file=sys.stderr)
-        return 1
-    except Stopped as e:
+    except (Failure, Stopped, subprocess.TimeoutExpired) as e:
         print(f"FAIL: {e}", file=sys.stderr)
         return 1
     finally:
