@@ -4,6 +4,7 @@
 
 #include "output/hdf5_attributes.hpp"
 #include "output/hdf5_datasets.hpp"
+#include "output/hdf5_dimensions.hpp"
 #include "output/hdf5_error.hpp"
 #include "output/hdf5_handle.hpp"
 #include "output/hdf5_series.hpp"
@@ -25,37 +26,53 @@ Handle open_group(hid_t location, const std::string& path) {
 }
 
 bool exists(hid_t location, const char* path) {
-    return check(H5Lexists(location, path, H5P_DEFAULT), std::string("looking for '") + path +
-                                                             "'") > 0;
+    return check(H5Lexists(location, path, H5P_DEFAULT),
+                 std::string("looking for '") + path + "'") > 0;
 }
 
 // A table stored as one dataset per column, which h5py and pandas read as plain arrays
 // (pandas.DataFrame({name: group[name][:] ...})) where a compound dataset would need decoding.
+// Every column runs along the table's row dimension, which netCDF readers need.
 class ColumnWriter {
 public:
-    ColumnWriter(hid_t group, std::string path) : group_(group), path_(std::move(path)) {}
+    ColumnWriter(hid_t group, std::string path, hid_t row, std::string row_name)
+        : group_(group), path_(std::move(path)), row_(row), row_name_(std::move(row_name)) {}
 
     void text(const char* name, const std::vector<std::string>& values, const char* about) {
-        describe(write_dataset(group_, name, values), about, "");
+        describe(name, write_dataset(group_, name, values), about, "");
     }
     void number(const char* name, const std::vector<double>& values, const char* about,
                 const std::string& units = "") {
-        describe(write_dataset(group_, name, {values.size()}, std::span<const double>(values)),
+        describe(name,
+                 write_dataset(group_, name, {values.size()}, std::span<const double>(values)),
                  about, units);
     }
     void count(const char* name, const std::vector<std::int64_t>& values, const char* about) {
-        describe(write_dataset(group_, name, {values.size()}, std::span<const std::int64_t>(values)),
-                 about, "");
+        describe(
+            name,
+            write_dataset(group_, name, {values.size()}, std::span<const std::int64_t>(values)),
+            about, "");
     }
 
 private:
-    void describe(const Handle& dataset, const char* about, const std::string& units) {
+    void describe(const char* name, const Handle& dataset, const char* about,
+                  const std::string& units) {
         write_attribute(dataset.get(), layout::kDescription, std::string(about));
         if (!units.empty()) write_attribute(dataset.get(), layout::kUnits, units);
+        attach_dimension(dataset.get(), path_ + "/" + name, row_, row_name_);
     }
     hid_t group_;
     std::string path_;
+    hid_t row_;
+    std::string row_name_;
 };
+
+// The table's row dimension /comparison/<row_name>: netCDF's dimension that is not a variable,
+// as the rows have no coordinate of their own.
+Handle row_dimension(hid_t file, const char* row_name, std::size_t rows) {
+    const std::string path = std::string(layout::kComparisonGroup) + "/" + row_name;
+    return write_bare_dimension(file, path.c_str(), rows);
+}
 
 template <class Row, class Field>
 auto pluck(const std::vector<Row>& rows, Field field) {
@@ -67,14 +84,16 @@ auto pluck(const std::vector<Row>& rows, Field field) {
 
 void write_metric_rows(hid_t file, const std::vector<MetricDifference>& rows,
                        const std::string& start_date) {
-    const std::string path = std::string(layout::kComparisonGroup) + "/" + layout::kComparisonMetrics;
+    const std::string path =
+        std::string(layout::kComparisonGroup) + "/" + layout::kComparisonMetrics;
     Handle group = create_group(file, path);
     write_attribute(group.get(), layout::kDescription,
                     std::string("each option's difference from the baseline, replication by "
                                 "replication, for every metric at the dates the targets are "
                                 "judged and at the horizon; one row per option, metric and date"));
     write_attribute(group.get(), "confidence", 0.95);
-    ColumnWriter w(group.get(), path);
+    Handle row = row_dimension(file, layout::kComparisonMetricsRow, rows.size());
+    ColumnWriter w(group.get(), path, row.get(), layout::kComparisonMetricsRow);
     using M = MetricDifference;
     w.text("option", pluck(rows, &M::option), "the option compared");
     w.text("metric", pluck(rows, &M::metric), "the series compared (/series/<metric>)");
@@ -83,7 +102,8 @@ void write_metric_rows(hid_t file, const std::vector<MetricDifference>& rows,
              "days since " + start_date);
     w.number("baseline_mean", pluck(rows, &M::baseline_mean), "the baseline's mean over the pairs");
     w.number("option_mean", pluck(rows, &M::option_mean), "the option's mean over the pairs");
-    w.number("difference", pluck(rows, &M::difference), "mean of option - baseline per replication");
+    w.number("difference", pluck(rows, &M::difference),
+             "mean of option - baseline per replication");
     w.number("difference_sd", pluck(rows, &M::difference_sd),
              "standard deviation of the per-replication differences");
     w.number("ci_low", pluck(rows, &M::ci_low), "lower end of the 95 % Student-t interval");
@@ -92,13 +112,15 @@ void write_metric_rows(hid_t file, const std::vector<MetricDifference>& rows,
 }
 
 void write_target_rows(hid_t file, const std::vector<TargetDifference>& rows) {
-    const std::string path = std::string(layout::kComparisonGroup) + "/" + layout::kComparisonTargets;
+    const std::string path =
+        std::string(layout::kComparisonGroup) + "/" + layout::kComparisonTargets;
     Handle group = create_group(file, path);
     write_attribute(group.get(), layout::kDescription,
                     std::string("each option's chance of meeting each target against the "
                                 "baseline's, paired replication by replication"));
     write_attribute(group.get(), "confidence", 0.95);
-    ColumnWriter w(group.get(), path);
+    Handle row = row_dimension(file, layout::kComparisonTargetsRow, rows.size());
+    ColumnWriter w(group.get(), path, row.get(), layout::kComparisonTargetsRow);
     using T = TargetDifference;
     w.text("option", pluck(rows, &T::option), "the option compared");
     w.text("target", pluck(rows, &T::target), "the target (/targets/<target>)");
@@ -120,8 +142,7 @@ std::vector<std::string> strings(hid_t group, const std::string& path, const cha
     return read_strings(dataset.get(), (path + "/" + name).c_str(), rows);
 }
 
-std::vector<double> numbers(hid_t group, const std::string& path, const char* name,
-                            hsize_t rows) {
+std::vector<double> numbers(hid_t group, const std::string& path, const char* name, hsize_t rows) {
     Handle dataset = open_dataset(group, name);
     return read_doubles(dataset.get(), (path + "/" + name).c_str(), {rows});
 }
@@ -134,7 +155,8 @@ hsize_t row_count(hid_t group, const std::string& path) {
 }
 
 std::vector<MetricDifference> read_metric_rows(hid_t file) {
-    const std::string path = std::string(layout::kComparisonGroup) + "/" + layout::kComparisonMetrics;
+    const std::string path =
+        std::string(layout::kComparisonGroup) + "/" + layout::kComparisonMetrics;
     Handle group = open_group(file, path);
     const hid_t g = group.get();
     const hsize_t n = row_count(g, path);
@@ -146,14 +168,24 @@ std::vector<MetricDifference> read_metric_rows(hid_t file) {
                high = numbers(g, path, "ci_high", n), pairs = numbers(g, path, "pairs", n);
     std::vector<MetricDifference> rows(n);
     for (hsize_t i = 0; i < n; ++i) {
-        rows[i] = {option[i], metric[i], date[i], time[i], base[i], mean[i], diff[i],
-                   sd[i],     low[i],    high[i], static_cast<std::int64_t>(pairs[i])};
+        rows[i] = {option[i],
+                   metric[i],
+                   date[i],
+                   time[i],
+                   base[i],
+                   mean[i],
+                   diff[i],
+                   sd[i],
+                   low[i],
+                   high[i],
+                   static_cast<std::int64_t>(pairs[i])};
     }
     return rows;
 }
 
 std::vector<TargetDifference> read_target_rows(hid_t file) {
-    const std::string path = std::string(layout::kComparisonGroup) + "/" + layout::kComparisonTargets;
+    const std::string path =
+        std::string(layout::kComparisonGroup) + "/" + layout::kComparisonTargets;
     if (!exists(file, path.c_str())) return {};
     Handle group = open_group(file, path);
     const hid_t g = group.get();
@@ -165,8 +197,8 @@ std::vector<TargetDifference> read_target_rows(hid_t file) {
                pairs = numbers(g, path, "pairs", n);
     std::vector<TargetDifference> rows(n);
     for (hsize_t i = 0; i < n; ++i) {
-        rows[i] = {option[i], target[i], base[i], p[i], diff[i], low[i], high[i],
-                   static_cast<std::int64_t>(pairs[i])};
+        rows[i] = {option[i], target[i], base[i], p[i],
+                   diff[i],   low[i],    high[i], static_cast<std::int64_t>(pairs[i])};
     }
     return rows;
 }
@@ -206,13 +238,14 @@ std::optional<Comparison> read_comparison(hid_t file, const std::vector<std::str
     comparison.baseline = read_string_attribute(options.get(), layout::kBaseline);
     comparison.common_random_numbers =
         read_int64_attribute(options.get(), layout::kCommonRandomNumbers) != 0;
-    for (const std::string& name : read_string_list_attribute(options.get(), layout::kOptionNames)) {
+    for (const std::string& name :
+         read_string_list_attribute(options.get(), layout::kOptionNames)) {
         Handle group = open_group(options.get(), name);
-        comparison.options.push_back(OptionRun{
-            name, read_string_attribute(group.get(), layout::kDescription),
-            read_string_list_attribute(group.get(), layout::kOptionSettings),
-            read_series(group.get(), metrics, replications, samples),
-            read_targets(group.get(), replications)});
+        comparison.options.push_back(
+            OptionRun{name, read_string_attribute(group.get(), layout::kDescription),
+                      read_string_list_attribute(group.get(), layout::kOptionSettings),
+                      read_series(group.get(), metrics, replications, samples),
+                      read_targets(group.get(), replications)});
     }
     const std::string metric_rows =
         std::string(layout::kComparisonGroup) + "/" + layout::kComparisonMetrics;

@@ -62,10 +62,18 @@
 //                                targets (when the scenario has targets): option, target,
 //                                baseline_probability, probability, difference, ci_low,
 //                                ci_high, pairs.
+//                                Every column of /comparison/metrics runs along the dimension
+//                                /comparison/metrics_row, every one of /comparison/targets along
+//                                /comparison/targets_row: dimensions that are not variables,
+//                                like /event, as netCDF readers need one on every axis. They
+//                                sit beside the tables, not in them, so a table group holds
+//                                only its columns and the pandas line above reads it as is;
+//                                xarray opens group="comparison/metrics" as a Dataset along
+//                                metrics_row.
 //
 // Every string is variable-length UTF-8. A change to any of this is a new format name; /events
-// (with /event), /targets, /options, /comparison and the series groups' own scales are
-// additions that readers unaware of them ignore, so they keep the name.
+// (with /event), /targets, /options, /comparison (with its row dimensions) and the series
+// groups' own scales are additions that readers unaware of them ignore, so they keep the name.
 //
 // Reading /events with h5py and pandas (enum members come back as codes; h5py keeps the labels
 // in the dtype, and check_enum_dtype returns them as {label: code}):
@@ -98,6 +106,10 @@ inline constexpr char kOptionsGroup[] = "options";
 inline constexpr char kComparisonGroup[] = "comparison";
 inline constexpr char kComparisonMetrics[] = "metrics";
 inline constexpr char kComparisonTargets[] = "targets";
+// The tables' row dimensions, in /comparison beside the tables rather than in them, so that a
+// table group holds its columns and nothing else.
+inline constexpr char kComparisonMetricsRow[] = "metrics_row";
+inline constexpr char kComparisonTargetsRow[] = "targets_row";
 
 // Attributes of /options and its subgroups.
 inline constexpr char kOptionNames[] = "names";

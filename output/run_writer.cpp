@@ -2,7 +2,6 @@
 #include <hdf5.h>
 #include <hdf5_hl.h>
 
-#include <algorithm>
 #include <numeric>
 #include <string>
 #include <vector>
@@ -12,6 +11,7 @@
 #include "output/hdf5_comparison.hpp"
 #include "output/hdf5_compression.hpp"
 #include "output/hdf5_datasets.hpp"
+#include "output/hdf5_dimensions.hpp"
 #include "output/hdf5_error.hpp"
 #include "output/hdf5_records.hpp"
 #include "output/hdf5_series.hpp"
@@ -143,24 +143,12 @@ void write_date(hid_t file, const std::vector<std::string>& dates, hid_t time) {
     attach_scale(date.get(), layout::kDate, time, layout::kTime, 0);
 }
 
-// netCDF readers need a dimension scale on every axis (h5netcdf refuses the whole group
-// without one). The records have no coordinate to offer, so /event is netCDF's own form of a
-// dimension that is not a variable: a scale whose NAME says so, with no data ever written.
+// netCDF readers need a dimension scale on every axis; the records have no coordinate to offer,
+// so /event is a dimension that is not a variable (hdf5_dimensions.hpp).
 void write_event_dimension(hid_t file, std::size_t rows) {
-    const std::string what = std::string("writing dimension '") + layout::kEventDimension + "'";
-    const hsize_t size = rows;
-    Handle space = own(H5Screate_simple(1, &size, nullptr), H5Sclose, what);
-    Handle scale = own(H5Dcreate2(file, layout::kEventDimension, H5T_IEEE_F32LE, space.get(),
-                                  H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
-                       H5Dclose, what);
-    // netCDF-C writes the length after the phrase, right-aligned in 10 characters.
-    const std::string length = std::to_string(rows);
-    const std::string name = std::string(layout::kNotAVariable) +
-                             std::string(10 - std::min<std::size_t>(10, length.size()), ' ') +
-                             length;
-    check(H5DSset_scale(scale.get(), name.c_str()), what);
+    Handle scale = hdf5::write_bare_dimension(file, layout::kEventDimension, rows);
     Handle events = hdf5::open_dataset(file, layout::kEvents);
-    attach_scale(events.get(), layout::kEvents, scale.get(), layout::kEventDimension, 0);
+    hdf5::attach_dimension(events.get(), layout::kEvents, scale.get(), layout::kEventDimension);
 }
 
 void write_contents(const std::filesystem::path& path, const RunData& run) {

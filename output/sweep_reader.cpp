@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <map>
+#include <optional>
 
 #include "output/hdf5_attributes.hpp"
 #include "output/hdf5_datasets.hpp"
@@ -230,8 +231,10 @@ Probe probe(const std::filesystem::path& in) {
 
 }  // namespace
 
-// One input open at a time: an open HDF5 file holds a couple of MB of caches, and a sweep's
-// journal has a file per point (3,000 inputs took 8 GB when all were open at once).
+// One input open at a time: a sweep's journal holds a file per point, far more than a process
+// may have open at once, and an open HDF5 file holds a couple of MB of caches (3,000 inputs
+// took 8 GB when all were open together). The first pass only probes each file's fingerprint
+// and points.
 void merge_sweeps(const std::vector<std::filesystem::path>& inputs,
                   const std::filesystem::path& out, bool allow_missing) {
     if (inputs.empty()) throw SweepError("nothing to merge");

@@ -249,15 +249,29 @@ std::vector<output::SeriesSpec> scenario_series(const Scenario& scenario) {
 
 Scenario parse_scenario(config::SourceText source) { return parse_scenario(std::move(source), {}); }
 
-Scenario parse_scenario(config::SourceText source, std::span<const config::Override> overrides) {
+namespace {
+
+Scenario parse(config::SourceText source, std::span<const config::Override> overrides,
+               bool option_runs) {
     config::Document document = overrides.empty()
                                     ? config::Document::parse(source)
                                     : config::Document::parse_with_overrides(source, overrides);
     std::vector<config::Section> option_items;
     Scenario s = read_document(document, source, overrides, &option_items);
-    build_options(document, s, option_items, overrides);
+    if (option_runs) build_options(document, s, option_items, overrides);
     document.throw_if_errors();
     return s;
+}
+
+}  // namespace
+
+Scenario parse_scenario(config::SourceText source, std::span<const config::Override> overrides) {
+    return parse(std::move(source), overrides, /*option_runs=*/true);
+}
+
+Scenario parse_scenario_without_option_runs(config::SourceText source,
+                                            std::span<const config::Override> overrides) {
+    return parse(std::move(source), overrides, /*option_runs=*/false);
 }
 
 const Scenario& scenario_under(const Scenario& scenario, std::string_view option) {

@@ -105,6 +105,12 @@ Scenario parse_scenario(config::SourceText source);
 // The scenario with `overrides` set into it (a study's point), validated like the file; each
 // problem with a value they set names who set it.
 Scenario parse_scenario(config::SourceText source, std::span<const config::Override> overrides);
+// The same, with the options read but their scenarios not built (each option's `scenario` is
+// empty): for a study's points, which run the scenario as the point sets it and never its
+// options, so that building each point does not read the file once more per option (nor
+// report a problem with a value the study set once more per option).
+Scenario parse_scenario_without_option_runs(config::SourceText source,
+                                            std::span<const config::Override> overrides);
 Scenario load_scenario(const std::filesystem::path& file);
 
 // Every key of the scenario language, with type, unit, default and meaning.

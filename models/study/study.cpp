@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <set>
+#include <system_error>
 
 #include "models/config/document.hpp"
 #include "models/config/names.hpp"
@@ -28,6 +31,15 @@ std::string shortest(double value) {
     char buffer[32];
     const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
     return error == std::errc() ? std::string(buffer, end) : config::format_number(value);
+}
+
+// An evenly spaced list's value as it would be written: from + i step in binary floating
+// point drifts off the decimal grid (0.1 + 2 x 0.1 is 0.30000000000000004), so it is rounded to
+// 12 significant digits, far finer than any step a study would take.
+std::string decimal(double value) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.12g", value);
+    return shortest(std::strtod(buffer, nullptr));
 }
 
 std::uint64_t fnv1a(std::uint64_t hash, std::string_view text) {
@@ -58,7 +70,8 @@ std::string fingerprint_of(const std::string& study, const std::string& scenario
 std::string refusal(const Study& study, const std::string& path, const std::string& value) {
     const config::Override o{.path = path, .value = value, .origin = "the study"};
     try {
-        (void)parse_scenario(study.scenario_source, std::span<const config::Override>(&o, 1));
+        (void)parse_scenario_without_option_runs(study.scenario_source,
+                                                 std::span<const config::Override>(&o, 1));
     } catch (const config::InputError& e) {
         const config::Diagnostic& d = e.diagnostics().front();
         std::string message = "value " + value + " is refused by the scenario: ";
@@ -76,6 +89,11 @@ void read_base(config::Document& document, config::Section root,
     if (root.reported("scenario") || file.empty()) return;
     const std::filesystem::path path =
         std::filesystem::path(file).is_absolute() ? std::filesystem::path(file) : directory / file;
+    std::error_code error;
+    if (!std::filesystem::exists(path, error)) {
+        root.error("scenario", "no such file: " + path.string());
+        return;
+    }
     try {
         study.scenario_source = config::read_source(path);
         study.scenario = parse_scenario(study.scenario_source);
@@ -100,7 +118,7 @@ StudyAxis read_parameter(config::Section item, const Study& study, bool base_ok,
     axis.min = item.real("min", {"Low end of a continuous range, sampled by latin_hypercube and sobol."}, {}, 0.0);
     axis.max = item.real("max", {"High end of the range."}, {}, 0.0);
     axis.log = item.boolean("log", {"Sample the range log-uniformly (min > 0)."}, false);
-    axis.integer = item.boolean("integer", {"Sample the integers min..max, each equally likely."}, false);
+    axis.integer = item.boolean("integer", {"Sample the whole numbers min..max, each equally likely (not with log)."}, false);
     if (!item.present()) return axis;
     bool ok = item.has("path") && !item.reported("path");
     const auto problem = [&](std::string_view key, std::string message) {
@@ -124,37 +142,55 @@ StudyAxis read_parameter(config::Section item, const Study& study, bool base_ok,
                 "give exactly one of values, from/to/step, or min/max");
         return axis;
     }
+    // log and integer shape how a range is sampled; said of a list they would be ignored.
+    for (const char* key : {"log", "integer"}) {
+        if (item.has(key) && !has_bounds) problem(key, "only applies to a min/max range");
+    }
     if (has_values) {
         axis.values = values;
         if (values.empty() && !item.reported("values")) problem("values", "no values");
         if (item.reported("values")) ok = false;
     } else if (has_range) {
+        bool complete = true;
         for (const char* key : {"from", "to", "step"}) {
             if (!item.has(key)) problem(key, "required with from/to/step");
+            if (!item.has(key) || item.reported(key)) complete = false;
         }
-        const double count = std::floor((to - from) / step + 1e-9) + 1;
-        if (to < from) {
+        const double count = complete ? std::floor((to - from) / step + 1e-9) + 1 : 0;
+        if (!complete) {
+            ok = false;
+        } else if (to < from) {
             problem("to", "must not be below from (" + shortest(from) + ")");
         } else if (count > kMaxStudyPoints) {
             problem("step", "makes more than " + std::to_string(kMaxStudyPoints) + " values");
         } else {
-            for (double i = 0; i < count; ++i) axis.values.push_back(shortest(from + i * step));
+            for (double i = 0; i < count; ++i) axis.values.push_back(decimal(from + i * step));
         }
     } else {
         axis.range = true;
+        bool complete = true;
         for (const char* key : {"min", "max"}) {
             if (!item.has(key)) problem(key, "required with min/max");
+            if (!item.has(key) || item.reported(key)) complete = false;
         }
         if (grid) {
             problem("min", "a grid needs values or from/to/step; min/max ranges are sampled by "
                            "design: latin_hypercube or sobol");
+        } else if (!complete) {
+            ok = false;
         } else if (!(axis.min < axis.max)) {
             problem("max", "must be above min (" + shortest(axis.min) + ")");
+        } else if (axis.log && axis.integer) {
+            problem("integer", "a range is either log or integer, not both");
         } else if (axis.log && axis.min <= 0.0) {
-            problem("min", "must be above 0 for a log range");
-        } else if (axis.integer &&
-                   (axis.min != std::floor(axis.min) || axis.max != std::floor(axis.max))) {
-            problem("min", "an integer range needs whole-number ends");
+            problem("min", "must be above 0 for a log range (got " + shortest(axis.min) + ")");
+        } else if (axis.integer) {
+            for (const auto& [key, end] : {std::pair{"min", axis.min}, std::pair{"max", axis.max}}) {
+                if (end != std::floor(end)) {
+                    problem(key, "an integer range needs whole-number ends (got " +
+                                     shortest(end) + ")");
+                }
+            }
         }
     }
     // Each value, alone, must be one the scenario accepts; a range's ends stand for the range.
@@ -194,6 +230,34 @@ StudyAxis read_options_axis(config::Section root, const Study& study, bool base_
         root.error("options", "an option is named twice");
     }
     return axis;
+}
+
+// An option that sets what an axis varies would override the axis's value at every point of
+// that option, so the file would record values the run never used.
+void check_options_against_axes(config::Section root, const Study& study) {
+    const auto covers = [](const std::string& a, const std::string& b) {
+        return b.starts_with(a) && (b.size() == a.size() || b[a.size()] == '.');
+    };
+    const StudyAxis* options = nullptr;
+    for (const StudyAxis& axis : study.axes) {
+        if (axis.option) options = &axis;
+    }
+    if (!options) return;
+    for (const std::string& name : options->values) {
+        for (const PolicyOption& option : study.scenario.options) {
+            if (option.name != name) continue;
+            for (const config::Override& o : option.set) {
+                for (const StudyAxis& axis : study.axes) {
+                    if (axis.option || !(covers(o.path, axis.path) || covers(axis.path, o.path))) {
+                        continue;
+                    }
+                    root.error("options", "option '" + name + "' sets " + o.path +
+                                              ", which overlaps the parameter " + axis.path +
+                                              " (an option may not set what the study varies)");
+                }
+            }
+        }
+    }
 }
 
 void make_points(Study& study, config::Section root) {
@@ -236,11 +300,10 @@ void read_study(config::Document& document, const std::filesystem::path& directo
     read_base(document, root, directory, s);
     const bool base_ok = !s.scenario_source.text.empty() && !document.has_errors();
     s.seed = static_cast<std::uint64_t>(root.integer(
-        "seed", {"Seed of the sampled designs and of every point's streams (default: the "
-                 "scenario's)."},
+        "seed", {"Seed of the sampled designs and of every point's streams."},
         {.min = 0.0, .max = 9007199254740992.0}, static_cast<std::int64_t>(s.scenario.seed)));
     s.replications = static_cast<std::uint32_t>(root.integer(
-        "replications", {"Replications at every point (default: the scenario's)."},
+        "replications", {"Replications at every point."},
         {.min = 1.0, .max = static_cast<double>(kMaxReplications)},
         static_cast<std::int64_t>(s.scenario.replications)));
     const std::string design = root.choice(
@@ -251,7 +314,7 @@ void read_study(config::Document& document, const std::filesystem::path& directo
                : design == "sobol"         ? StudyDesign::Sobol
                                            : StudyDesign::Grid;
     s.samples = static_cast<std::uint32_t>(root.integer(
-        "samples", {"Points of a latin_hypercube or sobol design."},
+        "samples", {"Points of a latin_hypercube or sobol design (required by them; not with a grid)."},
         {.min = 1.0, .max = static_cast<double>(kMaxStudyPoints)}, 0));
     s.streams = root.choice("streams",
                             {"common: replication r of every point uses the streams of (seed, r), "
@@ -284,7 +347,11 @@ void read_study(config::Document& document, const std::filesystem::path& directo
     if (!options.values.empty()) s.axes.push_back(std::move(options));
     if (s.design != StudyDesign::Grid && !root.has("samples")) {
         root.error("design", "needs samples: the number of points to draw");
+    } else if (s.design == StudyDesign::Grid && root.has("samples") && !root.reported("design")) {
+        root.error("samples", "only applies to design latin_hypercube or sobol (a grid runs "
+                              "every combination)");
     }
+    check_options_against_axes(root, s);
     root.finish();
     if (document.has_errors()) return;
     make_points(s, root);
@@ -321,7 +388,7 @@ Study load_study(const std::filesystem::path& file) {
 
 std::vector<config::Override> point_overrides(const Study& study, std::size_t point) {
     std::vector<config::Override> overrides;
-    const std::string origin = "study point " + std::to_string(point);
+    const std::string origin = "the study";
     for (std::size_t k = 0; k < study.axes.size(); ++k) {
         const StudyAxis& axis = study.axes[k];
         const std::string& value = study.points[point][k];
@@ -339,17 +406,24 @@ std::vector<config::Override> point_overrides(const Study& study, std::size_t po
 Scenario point_scenario(const Study& study, std::size_t point) {
     Scenario scenario;
     try {
-        scenario = parse_scenario(study.scenario_source, point_overrides(study, point));
+        scenario = parse_scenario_without_option_runs(study.scenario_source,
+                                                      point_overrides(study, point));
     } catch (const config::InputError& e) {
         std::string values;
         for (std::size_t k = 0; k < study.axes.size(); ++k) {
             values.append(k ? ", " : "").append(study.axes[k].path + " = " + study.points[point][k]);
         }
+        // One line per problem, in the study file: the point, its values, and the scenario's
+        // complaint, with its place in the scenario file when it has one there.
         std::vector<config::Diagnostic> problems;
         for (const config::Diagnostic& d : e.diagnostics()) {
-            problems.push_back({.file = study.source.file,
-                                .message = "point " + std::to_string(point) + " (" + values +
-                                           "): " + d.format()});
+            std::string message = "point " + std::to_string(point) + " (" + values + "): ";
+            message.append(d.path.empty() ? "" : d.path + ": ").append(d.message);
+            if (d.line > 0) {
+                message += " (at " + d.file + ":" + std::to_string(d.line) + ":" +
+                           std::to_string(d.column) + ")";
+            }
+            problems.push_back({.file = study.source.file, .message = std::move(message)});
         }
         throw config::InputError(std::move(problems));
     }
@@ -369,10 +443,24 @@ std::uint64_t point_seed(const Study& study, std::size_t point) {
 }
 
 config::Reference study_reference() {
-    config::Reference reference;
-    config::Document document = config::Document::documenting(reference);
+    config::Reference declared;
+    config::Document document = config::Document::documenting(declared);
     Study ignored;
     read_study(document, {}, ignored);
+    // Documenting reads no scenario, so the defaults it saw for what comes from the scenario
+    // are placeholders; and a list's or range's ends have no default, each form needing all
+    // of its keys.
+    config::Reference reference;
+    for (config::ReferenceEntry entry : declared.entries()) {
+        if (entry.path == "seed" || entry.path == "replications") {
+            entry.default_text = "the scenario's";
+        }
+        for (const char* key : {"samples", "parameters[].from", "parameters[].to",
+                                "parameters[].step", "parameters[].min", "parameters[].max"}) {
+            if (entry.path == key) entry.default_text.clear();
+        }
+        reference.add(std::move(entry));
+    }
     return reference;
 }
 

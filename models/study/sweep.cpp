@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "engine/calendar.hpp"
+#include "models/config/diagnostics.hpp"
 #include "models/metrics/sampling.hpp"
 #include "models/metrics/target_judging.hpp"
 #include "models/service.hpp"
@@ -24,6 +25,26 @@ std::vector<std::int64_t> shard_points(std::int64_t total, std::uint32_t index,
     std::vector<std::int64_t> points;
     for (std::int64_t p = index; p < total; p += count) points.push_back(p);
     return points;
+}
+
+void check_points(const Study& study, const std::vector<std::int64_t>& points) {
+    std::vector<config::Diagnostic> problems;
+    std::size_t refused = 0;
+    for (const std::int64_t p : points) {
+        try {
+            (void)point_scenario(study, static_cast<std::size_t>(p));
+        } catch (const config::InputError& e) {
+            if (++refused <= kMaxPointsReported) {
+                problems.insert(problems.end(), e.diagnostics().begin(), e.diagnostics().end());
+            }
+        }
+    }
+    if (refused > kMaxPointsReported) {
+        problems.push_back({.file = study.source.file,
+                            .message = std::to_string(refused - kMaxPointsReported) +
+                                       " more points are refused by the scenario"});
+    }
+    if (!problems.empty()) throw config::InputError(std::move(problems));
 }
 
 output::SweepHeader sweep_header(const Study& study) {

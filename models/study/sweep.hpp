@@ -37,6 +37,14 @@ private:
 // study whose cost varies along an axis still get similar mixes.
 std::vector<std::int64_t> shard_points(std::int64_t total, std::uint32_t index, std::uint32_t count);
 
+// Builds the scenario of each of `points` (each value alone was checked when the study was
+// read; combinations only here), for wfsim validate: a sweep meets a refused combination only
+// when it reaches the point, since building every scenario first would double the reading a
+// large study does. Throws config::InputError naming each refused point, at most
+// kMaxPointsReported of them and then how many more.
+inline constexpr std::size_t kMaxPointsReported = 10;
+void check_points(const Study& study, const std::vector<std::int64_t>& points);
+
 // What every sweep file of the study says before its points.
 output::SweepHeader sweep_header(const Study& study);
 

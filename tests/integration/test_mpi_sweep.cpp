@@ -187,6 +187,8 @@ TEST_F(MpiSweep, AnInvalidPointStopsTheJobWithOneLineAndNoOutput) {
         << r.err;
     EXPECT_NE(r.err.find("more agency staff than vacancies to cover"), std::string::npos) << r.err;
     EXPECT_FALSE(std::filesystem::exists(out)) << "no output, not even half of one";
+    // The study must change, and with it its fingerprint: no point kept could be used again.
+    EXPECT_FALSE(std::filesystem::exists(out + ".parts"));
     for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
         EXPECT_EQ(entry.path().filename().string().find("bad.h5.tmp"), std::string::npos)
             << entry.path();

@@ -3,6 +3,10 @@ report, and has headless Chromium load the page (file://, no network) twice: --d
 check that the rendered document holds a fan chart per key metric (bands, a median with a point
 per sample, the targets' lines, date and period), and --screenshot, to check that the picture
 is not blank and shows the bands' and the target line's colours, read from the page itself.
+Then the same for a comparison of two policy options (wfsim compare): per key metric a chart
+overlaying the options (a median per option, with a point per sample) and a chart of their
+paired differences (a whisker per option and compared date, as the file's table has them), and
+the options' colours in the screenshot.
 
     /usr/bin/python3 test_html_in_chromium.py WFSIM_BINARY      (or WFSIM_BINARY in the environment)
 
@@ -36,6 +40,12 @@ else:
 BROWSER_TIMEOUT = 120
 REPLICATIONS = 20
 
+OPTIONS = """options:
+  - name: lower_turnover
+    description: turnover down to 12 %
+    set: { turnover.social_worker.annual_rate: 0.12 }
+  - { name: more_posts, set: { establishment.social_worker: 330 } }
+"""
 TARGETS = """targets:
   - { name: agency_5, metric: agency_share, op: "<=", value: 0.05, by: 2017-03-31 }
   - { name: caseload_15, metric: mean_caseload, op: "<=", value: 15, from: 2017-04-01, to: 2018-03-31, hold: average }
@@ -66,17 +76,18 @@ def chromium(work, *args):
 
 
 class Dom(html.parser.HTMLParser):
-    """The fan charts of a document: per svg.fan-chart, its attributes and the attributes of
-    the elements inside it, in order."""
+    """The charts of a document of one class (svg.fan-chart by default): per chart, its
+    attributes and the attributes of the elements inside it, in order."""
 
-    def __init__(self):
+    def __init__(self, chart_class="fan-chart"):
         super().__init__()
+        self.chart_class = chart_class
         self.charts = []
         self._depth = 0  # inside a chart: how deep
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "svg" and "fan-chart" in attrs.get("class", "").split():
+        if tag == "svg" and self.chart_class in attrs.get("class", "").split():
             self.charts.append({"attrs": attrs, "elements": []})
             self._depth = 1
         elif self._depth:
@@ -104,6 +115,37 @@ def rgb(hex_colour):
     return np.array([int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)])
 
 
+def pixels_near(pixels, hex_colour):
+    """How many pixels are within a few levels of the colour: anti-aliased edges blend, the
+    middle of a shape does not."""
+    return int(np.all(np.abs(pixels - rgb(hex_colour)) <= 6, axis=2).sum())
+
+
+def scenario_file(work, extra):
+    """The core scenario over 3 years with the targets and `extra` appended, in `work`."""
+    with open(CORE, encoding="utf-8") as f:
+        scenario = f.read().replace("horizon: 10 years", "horizon: 3 years") + TARGETS + extra
+    path = os.path.join(work, "options.yaml" if extra else "targets.yaml")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(scenario)
+    return path
+
+
+def render(work, h5, stem, window):
+    """Reports `h5` as HTML, and has Chromium dump the rendered document and take a
+    screenshot of `window` (WIDTH,HEIGHT): the page's source, the DOM's text and the pixels."""
+    page = os.path.join(work, stem + ".html")
+    run([WFSIM, "report", h5, "--html", page])
+    with open(page, encoding="utf-8") as f:
+        source = f.read()
+    url = "file://" + page
+    dom_text = chromium(work, "--dump-dom", url).stdout
+    png = os.path.join(work, stem + ".png")
+    chromium(work, "--screenshot=" + png, "--window-size=" + window, url)
+    pixels = (matplotlib.image.imread(png)[..., :3] * 255).round().astype(int)
+    return source, dom_text, pixels
+
+
 class HtmlReportInChromium(unittest.TestCase):
 
     @classmethod
@@ -112,28 +154,16 @@ class HtmlReportInChromium(unittest.TestCase):
             raise AssertionError(f"{CHROMIUM} is missing: install Debian's chromium "
                                  "(tools/setup/install-deps.sh)")
         cls.work = tempfile.mkdtemp(prefix="wfsim_report_chromium_")
-        with open(CORE, encoding="utf-8") as f:
-            scenario = f.read().replace("horizon: 10 years", "horizon: 3 years") + TARGETS
-        path = os.path.join(cls.work, "targets.yaml")
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(scenario)
+        path = scenario_file(cls.work, "")
         h5 = os.path.join(cls.work, "run.h5")
-        page = os.path.join(cls.work, "report.html")
         run([WFSIM, "run", path, "--replications", str(REPLICATIONS), "-q", "-o", h5])
-        run([WFSIM, "report", h5, "--html", page])
         # Per metric, the samples at which some replication has a value: the median's points.
         with h5py.File(h5, "r") as f:
             cls.defined = {m: int(np.any(np.isfinite(f["series"][m][:]), axis=0).sum())
                            for m in EXPECTED_CHARTS}
-        with open(page, encoding="utf-8") as f:
-            cls.source = f.read()
-        url = "file://" + page
-        cls.dom_text = chromium(cls.work, "--dump-dom", url).stdout
+        cls.source, cls.dom_text, cls.pixels = render(cls.work, h5, "report", "1200,2400")
         cls.dom = Dom()
         cls.dom.feed(cls.dom_text)
-        cls.png = os.path.join(cls.work, "report.png")
-        chromium(cls.work, "--screenshot=" + cls.png, "--window-size=1200,2400", url)
-        cls.pixels = (matplotlib.image.imread(cls.png)[..., :3] * 255).round().astype(int)
 
     @classmethod
     def tearDownClass(cls):
@@ -202,13 +232,107 @@ class HtmlReportInChromium(unittest.TestCase):
             "target-period": (elements(caseload, "rect", "target-period")[0]["fill"], 2000),
         }
         for name, (colour, least) in wanted.items():
-            # Within a few levels: anti-aliased edges blend, the middle of a shape does not.
-            near = np.all(np.abs(self.pixels - rgb(colour)) <= 6, axis=2)
-            self.assertGreaterEqual(int(near.sum()), least, f"{name} ({colour})")
+            self.assertGreaterEqual(pixels_near(self.pixels, colour), least, f"{name} ({colour})")
         # The colours differ from each other, so each count is of its own element.
         fills = [colour for colour, _ in wanted.values()]
         self.assertEqual(len(set(fills)), len(fills))
 
+
+class ComparisonReportInChromium(unittest.TestCase):
+    """The page of a comparison file: the options' charts and the paired differences' charts
+    as the browser renders them."""
+
+    OPTIONS = ["base", "lower_turnover", "more_posts"]
+
+    @classmethod
+    def setUpClass(cls):
+        if not os.access(CHROMIUM, os.X_OK):
+            raise AssertionError(f"{CHROMIUM} is missing: install Debian's chromium "
+                                 "(tools/setup/install-deps.sh)")
+        cls.work = tempfile.mkdtemp(prefix="wfsim_report_chromium_compare_")
+        path = scenario_file(cls.work, OPTIONS)
+        h5 = os.path.join(cls.work, "compare.h5")
+        run([WFSIM, "compare", path, "--replications", str(REPLICATIONS), "-q", "-o", h5])
+        with h5py.File(h5, "r") as f:
+            groups = {"base": f, **{name: f["options"][name] for name in cls.OPTIONS[1:]}}
+            # Per option and metric, the samples at which some replication has a value.
+            cls.defined = {(o, m): int(np.any(np.isfinite(g["series"][m][:]), axis=0).sum())
+                           for o, g in groups.items() for m in EXPECTED_CHARTS}
+            # Per metric, the (option, date) pairs the file gives an interval: a whisker each.
+            table = f["comparison"]["metrics"]
+            rows = zip(table["option"].asstr()[:], table["metric"].asstr()[:],
+                       table["date"].asstr()[:], table["ci_low"][:], table["pairs"][:])
+            cls.intervals = {m: [] for m in EXPECTED_CHARTS}
+            for option, metric, date, low, pairs in rows:
+                if metric in cls.intervals and pairs >= 2 and np.isfinite(low):
+                    cls.intervals[metric].append((option, date))
+        # Taller than the plain page's: the options come first, and their charts below them.
+        cls.source, cls.dom_text, cls.pixels = render(cls.work, h5, "compare", "1200,3200")
+        cls.options = Dom("option-chart")
+        cls.options.feed(cls.dom_text)
+        cls.differences = Dom("difference-chart")
+        cls.differences.feed(cls.dom_text)
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.work, ignore_errors=True)
+
+    def test_rendered_document_is_the_comparison(self):
+        self.assertIn('<section id="options">', self.dom_text)
+        self.assertLess(self.dom_text.index('<section id="options">'),
+                        self.dom_text.index('<section id="targets">'))
+        self.assertIn('data-common-random-numbers="1"', self.dom_text)
+        self.assertIn("turnover down to 12 %", self.dom_text)
+
+    def test_an_options_chart_per_key_metric(self):
+        self.assertEqual([c["attrs"]["data-metric"] for c in self.options.charts],
+                         EXPECTED_CHARTS)
+        for chart in self.options.charts:
+            metric = chart["attrs"]["data-metric"]
+            medians = elements(chart, "path", "option-median")
+            self.assertEqual([a["data-option"] for a in medians], self.OPTIONS, metric)
+            for median in medians:
+                option = median["data-option"]
+                self.assertEqual(len(points(median["d"])), self.defined[option, metric],
+                                 (metric, option))
+            self.assertEqual([a["data-option"] for a in elements(chart, "path", "option-band")],
+                             self.OPTIONS, metric)
+            self.assertEqual(len({a["stroke"] for a in medians}), 3, metric)
+        agency = [c for c in self.options.charts if c["attrs"]["data-metric"] == "agency_share"]
+        self.assertEqual([a["data-target"] for a in elements(agency[0], "line", "target-line")],
+                         ["agency_5"])
+
+    def test_a_differences_chart_per_key_metric(self):
+        self.assertEqual([c["attrs"]["data-metric"] for c in self.differences.charts],
+                         EXPECTED_CHARTS)
+        for chart in self.differences.charts:
+            metric = chart["attrs"]["data-metric"]
+            self.assertEqual(len(elements(chart, "line", "zero-line")), 1, metric)
+            whiskers = elements(chart, "line", "difference-interval")
+            self.assertEqual(sorted((a["data-option"], a["data-date"]) for a in whiskers),
+                             sorted(self.intervals[metric]), metric)
+            for whisker in whiskers:  # vertical, from ci_high down to ci_low
+                self.assertEqual(whisker["x1"], whisker["x2"], metric)
+                self.assertLessEqual(float(whisker["y1"]), float(whisker["y2"]), metric)
+        # Not a comparison of empty lists: mean_caseload has intervals at its target's period
+        # end and at the horizon at least, for both options.
+        self.assertGreaterEqual(len(self.intervals["mean_caseload"]), 2 * 2)
+
+    def test_screenshot_shows_each_options_colour(self):
+        chart = self.options.charts[0]
+        medians = elements(chart, "path", "option-median")
+        self.assertEqual(medians[0]["stroke"], elements(chart, "path", "option-band")[0]["fill"])
+        # The options' own colours, which nothing else on the page uses: their dashed and dotted
+        # medians over the charts in view, their markers and whiskers and their keys. (The
+        # baseline's is the fan charts' median colour, also the headings' rule.)
+        for median in medians[1:]:
+            colour = median["stroke"]
+            self.assertGreaterEqual(pixels_near(self.pixels, colour), 1000,
+                                    f"{median['data-option']} ({colour})")
+        whiskers = elements(self.differences.charts[0], "line", "difference-interval")
+        self.assertEqual({w["stroke"] for w in whiskers}, {m["stroke"] for m in medians[1:]})
+        colours = np.unique(self.pixels.reshape(-1, 3), axis=0)
+        self.assertGreater(len(colours), 50)
 
 if __name__ == "__main__":
     unittest.main()

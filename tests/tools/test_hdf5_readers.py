@@ -2,7 +2,9 @@
 with both netCDF engines (h5netcdf, and netcdf4, i.e. netCDF-C), at the root, in /series and in
 /targets/<name>. Every series must come back with dims (replication, time) and its values bit
 for bit, `time` as dates from its CF units, `units` and `description` as attributes, /date as
-strings; and the README's pandas and xarray examples must run as printed.
+strings; and the README's pandas and xarray examples must run as printed. The file that wfsim
+compare writes too: each option's series and targets group by group, and the comparison tables
+as xarray Datasets along their row dimensions and as pandas DataFrames, equal to what h5py reads.
 
     /usr/bin/python3 test_hdf5_readers.py WFSIM_BINARY      (or WFSIM_BINARY in the environment)
 """
@@ -70,15 +72,29 @@ targets:
 """
 
 
-def run_wfsim(folder, name, *flags):
+# Two options for wfsim compare; the second has a name and description to be read back as text.
+OPTIONS = """options:
+  - name: lower_turnover
+    description: turnover 10 % instead of 15 %
+    set:
+      turnover.social_worker.annual_rate: 0.10
+  - name: more_posts
+    description: 70 posts — ten more
+    set:
+      establishment.social_worker: 70
+"""
+OPTION_NAMES = ["lower_turnover", "more_posts"]
+
+
+def run_wfsim(folder, name, *flags, command="run", text=SCENARIO):
     scenario = os.path.join(folder, "readers.yaml")
     with open(scenario, "w", encoding="utf-8") as f:
-        f.write(SCENARIO)
+        f.write(text)
     out = os.path.join(folder, name)
-    done = subprocess.run([WFSIM, "run", scenario, "-q", "-o", out, *flags],
+    done = subprocess.run([WFSIM, command, scenario, "-q", "-o", out, *flags],
                           capture_output=True, text=True)
     if done.returncode != 0:
-        raise AssertionError(f"wfsim run failed: {done.stderr}")
+        raise AssertionError(f"wfsim {command} failed: {done.stderr}")
     return out
 
 
@@ -104,31 +120,8 @@ def same(a, b):
     return a.shape == b.shape and a.tobytes() == b.tobytes()
 
 
-class RunFileReaders(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        if not WFSIM:
-            raise unittest.SkipTest("give the wfsim binary as the first argument")
-        cls.tmp = tempfile.TemporaryDirectory()
-        cls.path = run_wfsim(cls.tmp.name, "core.h5")
-        cls.events_path = run_wfsim(cls.tmp.name, "events.h5", "--events")
-        with h5py.File(cls.path, "r") as f:
-            cls.metrics = list(f.attrs["metrics"])
-            cls.series = {m: f["series/" + m][...] for m in cls.metrics}
-            cls.series_attrs = {m: {k: text(v) for k, v in f["series/" + m].attrs.items()
-                                    if k in ("units", "description")} for m in cls.metrics}
-            cls.time = f["time"][...]
-            cls.dates = list(f["date"].asstr()[...])
-            cls.root_attrs = dict(f.attrs)
-            cls.targets = {}
-            for name in f["targets"].attrs["names"]:
-                g = f["targets"][name]
-                cls.targets[name] = (dict(g.attrs), g["met"][...], g["first_met_days"][...])
-        cls.samples = len(cls.time)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.tmp.cleanup()
+class GroupChecks:
+    """For a test case whose class has `time` (the file's days) and `dates` (/date)."""
 
     def check_time(self, ds, engine):
         time = ds["time"]
@@ -144,6 +137,94 @@ class RunFileReaders(unittest.TestCase):
         # ... whose calendar days are the /date strings.
         self.assertEqual([str(d) for d in time.values.astype("datetime64[D]")], self.dates,
                          engine)
+
+    def check_series_group(self, path, group, series):
+        """`group` (a series group) in each engine: every metric in `series` ({name: (R, T)
+        values as h5py reads them}) along (replication, time), bit for bit, with dates."""
+        with h5py.File(path, "r") as f:
+            attrs = {m: {k: text(v) for k, v in f[group][m].attrs.items()
+                         if k in ("units", "description")} for m in series}
+        for engine in ENGINES:
+            ds = open_xr(path, engine, group=group)
+            raw = open_xr(path, engine, group=group, decode_times=False,
+                          decode_timedelta=False)
+            self.assertEqual(set(ds.data_vars), set(series), f"{engine}: {group}")
+            self.assertEqual(set(ds.coords), {"time", "replication"}, f"{engine}: {group}")
+            self.check_time(ds, f"{engine}: {group}")
+            self.assertEqual(list(ds["replication"].values), list(range(REPLICATIONS)), engine)
+            for m, values in series.items():
+                v = ds[m]
+                where = f"{engine}: {group}/{m}"
+                self.assertEqual(v.dims, ("replication", "time"), where)
+                self.assertTrue(same(raw[m].values, values), where)
+                if np.issubdtype(v.dtype, np.timedelta64):
+                    # CF: a quantity in "days" is a duration, so xarray decodes it to one
+                    # (mean_days_to_allocation); the same days, with NaN as NaT.
+                    self.assertEqual(v.encoding["units"], "days", where)
+                    days = v.values / np.timedelta64(1, "D")
+                    np.testing.assert_allclose(days, values, rtol=0, atol=1e-9, err_msg=where)
+                    self.assertEqual(v.attrs["description"], attrs[m]["description"], where)
+                else:
+                    self.assertEqual(v.dtype, np.float64, where)
+                    self.assertTrue(same(v.values, values), where)
+                    self.assertEqual(v.attrs, attrs[m], where)
+
+    def check_targets_groups(self, path, group, targets):
+        """`group` (a targets group) in each engine: each of `targets` ({name: (attributes,
+        met, first_met_days) as h5py reads them}) along replication, first_met_days as dates."""
+        for engine in ENGINES:
+            top = open_xr(path, engine, group=group)
+            self.assertEqual(list(top.attrs["names"]), list(targets), engine)
+            for name, (attrs, met, first) in targets.items():
+                ds = open_xr(path, engine, group=f"{group}/{name}")
+                where = f"{engine}: {group}/{name}"
+                self.assertEqual(dict(ds.sizes), {"replication": REPLICATIONS}, where)
+                self.assertEqual(ds["met"].dims, ("replication",), where)
+                self.assertEqual(list(ds["met"].values), list(met), where)
+                decoded = ds["first_met_days"].values
+                self.assertTrue(np.issubdtype(decoded.dtype, np.datetime64), where)
+                self.assertEqual(list(np.isnat(decoded)), list(np.isnan(first)), where)
+                days = (decoded[~np.isnan(first)] - np.datetime64(START, "ns")) / np.timedelta64(
+                    1, "D")
+                np.testing.assert_allclose(days, first[~np.isnan(first)], rtol=0, atol=1e-9,
+                                           err_msg=where)
+                for key, value in attrs.items():
+                    got = ds.attrs[key]
+                    if isinstance(value, str):
+                        self.assertEqual(got, value, f"{where}: {key}")
+                    else:
+                        self.assertEqual(float(got), float(value), f"{where}: {key}")
+
+
+def read_targets(group):
+    """{name: (attributes, met, first_met_days)} of an h5py targets group."""
+    out = {}
+    for name in group.attrs["names"]:
+        g = group[name]
+        out[name] = (dict(g.attrs), g["met"][...], g["first_met_days"][...])
+    return out
+
+
+class RunFileReaders(GroupChecks, unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        if not WFSIM:
+            raise unittest.SkipTest("give the wfsim binary as the first argument")
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.path = run_wfsim(cls.tmp.name, "core.h5")
+        cls.events_path = run_wfsim(cls.tmp.name, "events.h5", "--events")
+        with h5py.File(cls.path, "r") as f:
+            cls.metrics = list(f.attrs["metrics"])
+            cls.series = {m: f["series/" + m][...] for m in cls.metrics}
+            cls.time = f["time"][...]
+            cls.dates = list(f["date"].asstr()[...])
+            cls.root_attrs = dict(f.attrs)
+            cls.targets = read_targets(f["targets"])
+        cls.samples = len(cls.time)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
 
     def test_h5py_reads_series_dates_and_attributes(self):
         with h5py.File(self.path, "r") as f:
@@ -174,58 +255,14 @@ class RunFileReaders(unittest.TestCase):
             self.assertEqual(ds.attrs["scenario_yaml"], SCENARIO, engine)
 
     def test_series_group(self):
-        for engine in ENGINES:
+        self.check_series_group(self.path, "series", self.series)
+        for engine in ENGINES:  # a series by date, as an analyst would take it
             ds = open_xr(self.path, engine, group="series")
-            raw = open_xr(self.path, engine, group="series", decode_times=False,
-                          decode_timedelta=False)
-            self.assertEqual(set(ds.data_vars), set(self.metrics), engine)
-            self.assertEqual(set(ds.coords), {"time", "replication"}, engine)
-            self.check_time(ds, engine)
-            self.assertEqual(list(ds["replication"].values), list(range(REPLICATIONS)), engine)
-            for m in self.metrics:
-                v = ds[m]
-                where = f"{engine}: {m}"
-                self.assertEqual(v.dims, ("replication", "time"), where)
-                self.assertTrue(same(raw[m].values, self.series[m]), where)
-                if np.issubdtype(v.dtype, np.timedelta64):
-                    # CF: a quantity in "days" is a duration, so xarray decodes it to one
-                    # (mean_days_to_allocation); the same days, with NaN as NaT.
-                    self.assertEqual(v.encoding["units"], "days", where)
-                    days = v.values / np.timedelta64(1, "D")
-                    np.testing.assert_allclose(days, self.series[m], rtol=0, atol=1e-9,
-                                               err_msg=where)
-                    self.assertEqual(v.attrs["description"], self.series_attrs[m]["description"])
-                else:
-                    self.assertEqual(v.dtype, np.float64, where)
-                    self.assertTrue(same(v.values, self.series[m]), where)
-                    self.assertEqual(v.attrs, self.series_attrs[m], where)
-            # A series by date, as an analyst would take it.
             share = ds["agency_share"].sel(time=slice("2017-01-01", "2017-12-31"))
             self.assertEqual(share.sizes["time"], 12, engine)
 
     def test_targets_groups(self):
-        for engine in ENGINES:
-            top = open_xr(self.path, engine, group="targets")
-            self.assertEqual(list(top.attrs["names"]), list(self.targets), engine)
-            for name, (attrs, met, first) in self.targets.items():
-                ds = open_xr(self.path, engine, group="targets/" + name)
-                where = f"{engine}: {name}"
-                self.assertEqual(dict(ds.sizes), {"replication": REPLICATIONS}, where)
-                self.assertEqual(ds["met"].dims, ("replication",), where)
-                self.assertEqual(list(ds["met"].values), list(met), where)
-                decoded = ds["first_met_days"].values
-                self.assertTrue(np.issubdtype(decoded.dtype, np.datetime64), where)
-                self.assertEqual(list(np.isnat(decoded)), list(np.isnan(first)), where)
-                days = (decoded[~np.isnan(first)] - np.datetime64(START, "ns")) / np.timedelta64(
-                    1, "D")
-                np.testing.assert_allclose(days, first[~np.isnan(first)], rtol=0, atol=1e-9,
-                                           err_msg=where)
-                for key, value in attrs.items():
-                    got = ds.attrs[key]
-                    if isinstance(value, str):
-                        self.assertEqual(got, value, f"{where}: {key}")
-                    else:
-                        self.assertEqual(float(got), float(value), f"{where}: {key}")
+        self.check_targets_groups(self.path, "targets", self.targets)
         kinds = {name: a["kind"] for name, (a, _, _) in self.targets.items()}
         self.assertEqual(sorted(kinds.values()), ["average", "by", "for"])
 
@@ -252,6 +289,142 @@ class RunFileReaders(unittest.TestCase):
         self.assertEqual(list(frame.index.names), ["replication", "time"])
         self.assertTrue(same(frame["vacancies"].values,
                              self.series["vacancies"].reshape(-1)))
+
+
+class ComparisonFileReaders(GroupChecks, unittest.TestCase):
+    """The file of wfsim compare: /options/<name>/series and /targets/<t> as the root's, and
+    /comparison/metrics and /comparison/targets as tables in xarray and pandas."""
+
+    TABLES = {"metrics": "metrics_row", "targets": "targets_row"}
+
+    @classmethod
+    def setUpClass(cls):
+        if not WFSIM:
+            raise unittest.SkipTest("give the wfsim binary as the first argument")
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.path = run_wfsim(cls.tmp.name, "compare.h5", command="compare",
+                             text=SCENARIO + OPTIONS)
+        with h5py.File(cls.path, "r") as f:
+            cls.metrics = list(f.attrs["metrics"])
+            cls.time = f["time"][...]
+            cls.dates = list(f["date"].asstr()[...])
+            cls.options = {}
+            for name in f["options"].attrs["names"]:
+                g = f["options"][name]
+                cls.options[name] = ({m: g["series"][m][...] for m in cls.metrics},
+                                     read_targets(g["targets"]), dict(g.attrs))
+            # Each table as h5py gives it: {column: array}, strings as bytes or str.
+            cls.tables = {t: {c: f["comparison"][t][c][...] for c in f["comparison"][t]}
+                          for t in cls.TABLES}
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def test_the_file_has_both_options_and_both_tables(self):
+        self.assertEqual(list(self.options), OPTION_NAMES)
+        self.assertEqual(self.options["more_posts"][2]["description"], "70 posts — ten more")
+        metrics = self.tables["metrics"]
+        self.assertEqual(set(metrics), {"option", "metric", "date", "time_days", "baseline_mean",
+                                        "option_mean", "difference", "difference_sd", "ci_low",
+                                        "ci_high", "pairs"})
+        # Every metric per option at two dates: 2017-09-30, when the first two targets are
+        # judged, and the horizon (when the third is).
+        self.assertEqual(len(metrics["option"]), 2 * len(self.metrics) * 2)
+        self.assertEqual(sorted({text(d) for d in metrics["date"]}),
+                         ["2017-09-30", self.dates[-1]])
+        self.assertEqual(len(self.tables["targets"]["option"]), 2 * 3)
+
+    def test_root_opens(self):
+        for engine in ENGINES:
+            ds = open_xr(self.path, engine)
+            self.check_time(ds, engine)
+            self.assertEqual([str(d) for d in ds["date"].values], self.dates, engine)
+
+    def test_each_options_series_group(self):
+        for name, (series, _, _) in self.options.items():
+            self.check_series_group(self.path, f"options/{name}/series", series)
+        # The options differ from each other (and so from the baseline) where they should.
+        first, second = (self.options[n][0]["staff_permanent"] for n in OPTION_NAMES)
+        self.assertFalse(same(first, second))
+
+    def test_each_options_targets(self):
+        for name, (_, targets, _) in self.options.items():
+            self.check_targets_groups(self.path, f"options/{name}/targets", targets)
+
+    def test_option_group_attributes(self):
+        for engine in ENGINES:
+            ds = open_xr(self.path, engine, group="options")
+            self.assertEqual(list(ds.attrs["names"]), OPTION_NAMES, engine)
+            self.assertEqual(ds.attrs["baseline"], "base", engine)
+            for name, (_, _, attrs) in self.options.items():
+                got = open_xr(self.path, engine, group=f"options/{name}").attrs
+                self.assertEqual(got["description"], attrs["description"], f"{engine}: {name}")
+
+    def expected_column(self, table, column):
+        """The column as h5py reads it, strings as str."""
+        values = self.tables[table][column]
+        if values.dtype.kind == "O":
+            return [text(v) for v in values]
+        return values
+
+    def check_column(self, got, table, column, where):
+        want = self.expected_column(table, column)
+        if isinstance(want, list):
+            self.assertEqual([text(v) for v in got], want, where)
+        else:
+            self.assertEqual(np.asarray(got).dtype, want.dtype, where)
+            self.assertTrue(same(got, want), where)
+
+    def test_tables_as_xarray_datasets_along_their_row_dimension(self):
+        for engine in ENGINES:
+            for table, row in self.TABLES.items():
+                group = f"comparison/{table}"
+                where = f"{engine}: {group}"
+                ds = open_xr(self.path, engine, group=group, decode_times=False)
+                rows = len(self.tables[table]["option"])
+                self.assertEqual(dict(ds.sizes), {row: rows}, where)
+                self.assertEqual(set(ds.data_vars), set(self.tables[table]), where)
+                for column in self.tables[table]:
+                    self.assertEqual(ds[column].dims, (row,), f"{where}/{column}")
+                    self.check_column(ds[column].values, table, column, f"{where}/{column}")
+                self.assertIn("description", ds["difference"].attrs, where)
+            # time_days carries CF units, so it decodes to each row's date.
+            decoded = open_xr(self.path, engine, group="comparison/metrics")["time_days"].values
+            self.assertEqual([str(d) for d in decoded.astype("datetime64[D]")],
+                             self.expected_column("metrics", "date"), engine)
+
+    def test_tables_as_pandas_dataframes(self):
+        with h5py.File(self.path, "r") as f:
+            for table in self.TABLES:
+                g = f["comparison"][table]
+                # The README's line; h5py reads variable-length strings as bytes.
+                frame = pd.DataFrame({c: g[c][:] for c in g})
+                for column in frame.columns:
+                    if frame[column].dtype == object:
+                        frame[column] = frame[column].str.decode("utf-8")
+                self.assertEqual(set(frame.columns), set(self.tables[table]), table)
+                self.assertEqual(len(frame), len(self.tables[table]["option"]), table)
+                for column in frame.columns:
+                    self.check_column(frame[column].to_numpy(), table, column,
+                                      f"{table}/{column}")
+                # The same table as xarray's, row for row.
+                ds = open_xr(self.path, "h5netcdf", group=f"comparison/{table}",
+                             decode_times=False)
+                from_xr = ds.to_dataframe().reset_index(drop=True)[list(frame.columns)]
+                pd.testing.assert_frame_equal(from_xr, frame, check_dtype=False)
+        # An analyst's question: each option's difference in a metric at the horizon.
+        metrics = frame_of(self.tables["metrics"])
+        horizon = metrics[(metrics["metric"] == "staff_permanent")
+                          & (metrics["date"] == self.dates[-1])]
+        self.assertEqual(list(horizon["option"]), OPTION_NAMES)
+        self.assertTrue((horizon["ci_low"] <= horizon["difference"]).all())
+        self.assertTrue((horizon["difference"] <= horizon["ci_high"]).all())
+
+
+def frame_of(columns):
+    return pd.DataFrame({c: [text(v) for v in values] if values.dtype.kind == "O" else values
+                         for c, values in columns.items()})
 
 
 def readme_python_blocks():

@@ -15,15 +15,14 @@ import os
 import sys
 import textwrap
 
-import matplotlib.dates as mdates
 import numpy as np
 
-from slides import FORMATS, ArgumentParser, fail, image_format, plt, save
+from slides import (FORMATS, ArgumentParser, axis_label, date_axis, draw_target, fail,
+                    image_format, plt, save)
 from wfsim_h5 import RunFileError, open_run, quantile_bands
 
 PROG = "fan_chart.py"
 FAN = "#1f5f99"
-TARGET_COLOURS = ("#c0392b", "#e67e22", "#7d3c98", "#117a65", "#5d6d7e")
 PANEL_SIZE = (10, 4.6)  # inches: one panel fills a 16:9 slide's body at 150 dpi
 
 
@@ -46,28 +45,6 @@ def parse(argv):
     return args
 
 
-def axis_label(metric, units):
-    # "1" is the file's unit of a dimensionless share or ratio: the metric name says enough.
-    return metric if units in ("", "1") else f"{metric} ({units})"
-
-
-def draw_target(ax, t, index, metric):
-    colour = TARGET_COLOURS[index % len(TARGET_COLOURS)]
-    ident = f"target{index}-{metric}"
-    line = ax.axhline(t.value, color=colour, ls="--", lw=1.3,
-                      label=f"{t.label()}: met in {t.probability:.0%}")
-    line.set_gid(ident)
-    if t.kind == "by":
-        by = np.datetime64(t.by)
-        ax.axvline(by, color=colour, ls=":", lw=1).set_gid(ident + "-date")
-        ax.plot([by], [t.value], marker="v", ms=9, color=colour, ls="none",
-                gid=ident + "-marker")
-    elif t.start and t.end:
-        start, end = np.datetime64(t.start), np.datetime64(t.end)
-        ax.axvspan(start, end, color=colour, alpha=0.08, lw=0).set_gid(ident + "-period")
-        ax.hlines(t.value, start, end, color=colour, lw=3).set_gid(ident + "-held")
-
-
 def draw_metric(ax, run, metric, dates):
     values = run.series(metric)
     b = quantile_bands(values, (0.5, 0.9))
@@ -84,12 +61,9 @@ def draw_metric(ax, run, metric, dates):
     description = run.description(metric) or metric
     ax.set_title("\n".join(textwrap.wrap(description, 95)), fontsize=10, loc="left")
     ax.set_ylabel(axis_label(metric, run.units(metric)))
-    ax.set_xlim(dates[0], dates[-1])
+    date_axis(ax, dates)
     ax.grid(alpha=0.3)
     ax.legend(fontsize=8, loc="best", framealpha=0.85)
-    locator = mdates.AutoDateLocator()
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
 
 
 def figure(run, metrics, dates):

@@ -1,5 +1,6 @@
 """Reading a wfsim run file ("wfsim-run-1", see output/run_layout.hpp) for plots: each series as
-an (R, T) array, the sample dates, quantile bands across replications and the judged targets.
+an (R, T) array, the sample dates, quantile bands across replications and the judged targets;
+in a file of wfsim compare, each option's series and targets and the comparison tables.
 Shared by the plotting scripts beside it; needs h5py and NumPy (Debian's /usr/bin/python3).
 
     from wfsim_h5 import open_run, quantile_bands
@@ -8,6 +9,12 @@ Shared by the plotting scripts beside it; needs h5py and NumPy (Debian's /usr/bi
         bands = quantile_bands(values, (0.5, 0.9))     # median and the 50 % and 90 % bands
         for target in run.targets_on("agency_share"):
             print(target.label(), target.probability)
+
+    with open_run("strategy_compare.h5") as run:       # written by wfsim compare
+        for option in run.options():                   # the baseline ("base") first
+            values = run.option_series(option.name, "agency_share")
+        for row in run.comparison_rows("metrics"):     # paired differences from the baseline
+            print(row["option"], row["metric"], row["date"], row["difference"], row["ci_low"])
 """
 
 import dataclasses
@@ -86,6 +93,40 @@ class Target:
         return described if self.name.startswith(self.metric) else f"{self.name}: {described}"
 
 
+@dataclasses.dataclass
+class Option:
+    """One policy option of a comparison as /options/<name> describes it; the baseline (the
+    scenario as written) is one too, with no settings."""
+    name: str
+    description: str
+    settings: list  # its "path: value" lines, as the scenario sets them
+
+    def label(self):
+        """'name: description', or the name alone when there is no description."""
+        return f"{self.name}: {self.description}" if self.description else self.name
+
+
+BASELINE_DESCRIPTION = "the scenario as written"
+COMPARISON_TABLES = ("metrics", "targets")
+
+
+def _read_targets(group):
+    """The targets of a targets group (/targets or /options/<name>/targets), in its order."""
+    out = []
+    for name in (_text(n) for n in group.attrs["names"]):
+        g = group[name]
+        a = g.attrs
+        out.append(Target(
+            name=_text(a["name"]), metric=_text(a["metric"]), op=_text(a["op"]),
+            value=float(a["value"]), kind=_text(a["kind"]), by=_text(a.get("by", "")),
+            start=_text(a.get("from", "")), end=_text(a.get("to", "")),
+            for_days=float(a.get("for_days", float("nan"))),
+            probability=float(a["probability"]), ci_low=float(a["ci_low"]),
+            ci_high=float(a["ci_high"]), met=g["met"][...],
+            first_met_days=g["first_met_days"][...]))
+    return out
+
+
 class RunFile:
     """An open run file; use open_run() and close it (or use it in a with statement)."""
 
@@ -150,27 +191,87 @@ class RunFile:
         return np.array(self._file["date"].asstr()[...], dtype="datetime64[D]")
 
     def targets(self):
-        """Every target, in the scenario's order; [] when the run had none."""
-        if "targets" not in self._file:
-            return []
-        group = self._file["targets"]
-        out = []
-        for name in (_text(n) for n in group.attrs["names"]):
-            g = group[name]
-            a = g.attrs
-            out.append(Target(
-                name=_text(a["name"]), metric=_text(a["metric"]), op=_text(a["op"]),
-                value=float(a["value"]), kind=_text(a["kind"]), by=_text(a.get("by", "")),
-                start=_text(a.get("from", "")), end=_text(a.get("to", "")),
-                for_days=float(a.get("for_days", float("nan"))),
-                probability=float(a["probability"]), ci_low=float(a["ci_low"]),
-                ci_high=float(a["ci_high"]), met=g["met"][...],
-                first_met_days=g["first_met_days"][...]))
-        return out
+        """Every target, in the scenario's order; [] when the run had none. In a comparison,
+        the baseline's."""
+        return _read_targets(self._file["targets"]) if "targets" in self._file else []
 
     def targets_on(self, metric):
         """The targets judged on one metric."""
         return [t for t in self.targets() if t.metric == metric]
+
+
+    # A comparison (wfsim compare): the root's series and targets are the baseline's.
+
+    def is_comparison(self):
+        """True for a file of wfsim compare (it has /options)."""
+        return "options" in self._file
+
+    def _require_comparison(self):
+        if not self.is_comparison():
+            raise RunFileError(f"{self.path}: not a comparison file (no /options: it was "
+                               f"written by wfsim run, not wfsim compare)")
+
+    def baseline(self):
+        """The baseline's name ("base")."""
+        self._require_comparison()
+        return _text(self._file["options"].attrs.get("baseline", "base"))
+
+    def common_random_numbers(self):
+        """True when replication i of every option had the same random streams (the default of
+        wfsim compare), False with --independent."""
+        self._require_comparison()
+        return bool(self._file["options"].attrs.get("common_random_numbers", 1))
+
+    def options(self):
+        """The options compared: the baseline first, then the others in the scenario's order."""
+        self._require_comparison()
+        group = self._file["options"]
+        out = [Option(self.baseline(), BASELINE_DESCRIPTION, [])]
+        for name in (_text(n) for n in group.attrs["names"]):
+            a = group[name].attrs
+            out.append(Option(name, _text(a.get("description", "")),
+                              [_text(line) for line in a.get("settings", [])]))
+        return out
+
+    def option_names(self):
+        return [o.name for o in self.options()]
+
+    def _option_group(self, option):
+        """The file's group holding the option's series/ and targets/: the root for the
+        baseline, /options/<name> for the others."""
+        names = self.option_names()
+        if option not in names:
+            raise RunFileError(f"{self.path}: no option '{option}'{suggest(option, names)}")
+        return self._file if option == names[0] else self._file["options"][option]
+
+    def option_series(self, option, metric):
+        """One option's series of a metric, float64 (replications, samples)."""
+        self._dataset(metric)  # the name checked against the file's metrics
+        return self._option_group(option)["series"][metric][...]
+
+    def option_targets(self, option):
+        """One option's targets, judged on its own series, in the scenario's order."""
+        group = self._option_group(option)
+        return _read_targets(group["targets"]) if "targets" in group else []
+
+    def comparison_rows(self, table):
+        """A table of /comparison, "metrics" or "targets", as a list of rows ({column: value},
+        strings as str) in the file's order; [] when the file has no such table (a scenario
+        without targets has no targets table)."""
+        if table not in COMPARISON_TABLES:
+            raise ValueError(f"no comparison table '{table}': {', '.join(COMPARISON_TABLES)}")
+        self._require_comparison()
+        path = "comparison/" + table
+        if path not in self._file:
+            return []
+        group = self._file[path]
+        columns = {}
+        for name, dataset in group.items():
+            columns[name] = (dataset.asstr()[...] if h5py.check_string_dtype(dataset.dtype)
+                             else dataset[...])
+        rows = len(next(iter(columns.values()))) if columns else 0
+        return [{name: values[i].item() if hasattr(values[i], "item") else values[i]
+                 for name, values in columns.items()} for i in range(rows)]
 
 
 def open_run(path):

@@ -9,8 +9,9 @@ std::string render_page(const std::string& title, std::span<const HtmlSection> s
     std::string html =
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
-        html_escape(title) + "</title>\n<style>\n" + page_style() +
-        "</style>\n</head>\n<body>\n<main>\n";
+        html_escape(title) + "</title>\n<style>\n" + page_style();
+    for (const HtmlSection& section : sections) html += section.style;
+    html += "</style>\n</head>\n<body>\n<main>\n";
     for (const HtmlSection& section : sections) {
         html += "<section id=\"" + html_escape(section.id) + "\">\n";
         if (!section.heading.empty()) html += "<h2>" + html_escape(section.heading) + "</h2>\n";

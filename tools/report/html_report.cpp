@@ -1,12 +1,19 @@
 #include "tools/report/html_report.hpp"
 
+#include "tools/report/html_options_section.hpp"
 #include "tools/report/html_sections.hpp"
 
 namespace wfsim::report {
 
 std::vector<HtmlSection> run_report_sections(const ReportModel& model) {
-    return {title_section(model), targets_section(model), charts_section(model),
-            key_metrics_section(model), scenario_section(model)};
+    std::vector<HtmlSection> sections{title_section(model)};
+    // A comparison is what its reader came for: it comes first, and the baseline's own
+    // sections follow it.
+    if (model.comparison) sections.push_back(options_section(model));
+    for (auto section : {targets_section, charts_section, key_metrics_section, scenario_section}) {
+        sections.push_back(section(model));
+    }
+    return sections;
 }
 
 std::string html_report(const ReportModel& model) {

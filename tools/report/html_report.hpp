@@ -10,7 +10,8 @@
 namespace wfsim::report {
 
 // Title, targets, fan charts, key metrics, scenario: the list a page is rendered from, so a
-// caller can add sections (another run's, a comparison) before rendering.
+// caller can add sections before rendering. A comparison file's page has its options compared
+// (html_options_section.hpp) straight after the title.
 std::vector<HtmlSection> run_report_sections(const ReportModel& model);
 
 std::string html_report(const ReportModel& model);

@@ -2,6 +2,7 @@
 
 #include "tools/report/chart_style.hpp"
 #include "tools/report/html_escape.hpp"
+#include "tools/report/html_parts.hpp"
 #include "tools/report/number_format.hpp"
 #include "tools/report/svg_fan_chart.hpp"
 #include "tools/report/wording.hpp"
@@ -9,26 +10,6 @@
 namespace wfsim::report {
 
 namespace {
-
-std::string cell(const std::string& html, bool numeric = false) {
-    return numeric ? "<td class=\"num\">" + html + "</td>" : "<td>" + html + "</td>";
-}
-
-std::string header(const std::string& html, bool numeric = false) {
-    return numeric ? "<th class=\"num\" scope=\"col\">" + html + "</th>"
-                   : "<th scope=\"col\">" + html + "</th>";
-}
-
-// A table that scrolls sideways on a narrow screen instead of widening the page.
-std::string scrolling_table(const std::string& css_class, const std::string& head,
-                            const std::string& rows) {
-    return "<div class=\"table-scroll\"><table class=\"" + css_class + "\"><thead><tr>" + head +
-           "</tr></thead><tbody>" + rows + "</tbody></table></div>";
-}
-
-std::string swatch(const std::string& style, const std::string& label) {
-    return "<li><span class=\"swatch\" style=\"" + style + "\"></span>" + label + "</li>";
-}
 
 std::string legend() {
     using namespace colour;
@@ -60,6 +41,17 @@ HtmlSection title_section(const ReportModel& model) {
                        std::to_string(model.meta.seed) + " &middot; wfsim " +
                        html_escape(model.meta.wfsim_version) + " &middot; run file <code>" +
                        html_escape(model.run_file) + "</code></p>";
+    if (model.comparison) {
+        const ComparisonModel& c = *model.comparison;
+        const std::size_t n = c.options.size();
+        body += "\n<p class=\"run-facts comparison-facts\">A comparison of " + std::to_string(n) +
+                " policy option" + (n == 1 ? "" : "s") + " with " + html_escape(c.baseline) +
+                " (the scenario as written), " +
+                (c.common_random_numbers ? "sharing random numbers"
+                                         : "each with its own random numbers") +
+                ". The sections after Options compared are " + html_escape(c.baseline) +
+                "'s alone.</p>";
+    }
     return {"run", "", body};
 }
 

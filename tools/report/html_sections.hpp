@@ -1,6 +1,7 @@
 // The sections of a run's HTML report, one function each: the title block, the targets table,
-// the fan charts, the key-metrics table and the scenario text. Each reads only the report
-// model; render_page (html_document.hpp) puts them in a page.
+// the fan charts, the key-metrics table and the scenario text (a comparison's own section is in
+// html_options_section.hpp). Each reads only the report model; render_page (html_document.hpp)
+// puts them in a page.
 #pragma once
 
 #include "tools/report/html_document.hpp"
@@ -8,7 +9,9 @@
 
 namespace wfsim::report {
 
-// The scenario's name, the run's dates, replications, seed, wfsim version and run file.
+// The scenario's name, the run's dates, replications, seed, wfsim version and run file; for a
+// comparison, a line saying how many options it compares and that the later sections are the
+// baseline's.
 HtmlSection title_section(const ReportModel& model);
 
 // Each target: its condition in words, the probability of meeting it with its 95 % interval,

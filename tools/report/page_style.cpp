@@ -52,4 +52,25 @@ pre.scenario {
 )css";
 }
 
+const char* options_style() {
+    return R"css(h3 { font-size: 1.05rem; margin: 1.3rem 0 0.4rem; }
+ul.settings { margin: 0.15rem 0 0; padding-left: 1.1rem; }
+svg.option-key { display: inline-block; width: 2.8em; height: 0.9em; margin-right: 0.4em;
+  vertical-align: middle; }
+table.option-targets td.num { min-width: 8.5rem; }
+.difference { display: block; margin-top: 0.3rem; font-weight: 600; }
+.verdict { display: block; font-size: 0.82em; font-style: italic; }
+td.diff-higher { background: #e2f1dc; }
+td.diff-lower { background: #f9dfdf; }
+.option-metric { margin: 0 0 1.2rem; break-inside: avoid; page-break-inside: avoid; }
+.option-metric-charts {
+  display: grid; gap: 0.5rem 1.5rem;
+  grid-template-columns: repeat(auto-fill, minmax(min(100%, 30rem), 1fr));
+}
+@media print {
+  .option-metric-charts { display: block; }
+}
+)css";
+}
+
 }  // namespace wfsim::report

@@ -1,7 +1,8 @@
 #include "tools/report/terminal_report.hpp"
 
 #include "tools/report/number_format.hpp"
-#include "tools/report/svg_fan_chart.hpp"
+#include "tools/report/svg_canvas.hpp"
+#include "tools/report/terminal_comparison.hpp"
 #include "tools/report/text_table.hpp"
 #include "tools/report/wording.hpp"
 
@@ -11,13 +12,23 @@ namespace {
 
 using Align = TextTable::Align;
 
+// In a comparison the first tables are the baseline's alone; the reader is told so up front.
+std::string comparison_line(const ReportModel& model) {
+    if (!model.comparison) return "";
+    const ComparisonModel& c = *model.comparison;
+    const std::size_t n = c.options.size();
+    return "A comparison of " + std::to_string(n) + " policy option" + (n == 1 ? "" : "s") +
+           " with " + c.baseline + " (the scenario as written): the tables up to \"Options " +
+           "compared\" are " + c.baseline + "'s.\n";
+}
+
 std::string heading(const ReportModel& model) {
     const std::string name =
         model.meta.scenario_name.empty() ? model.run_file : model.meta.scenario_name;
     return name + "\n" + model.meta.start_date + " to " + model.date.back() + ", sampled " +
            interval_text(model.meta.interval_days) + "; " + std::to_string(model.replications) +
            " replications, seed " + std::to_string(model.meta.seed) + ", wfsim " +
-           model.meta.wfsim_version + " (" + model.run_file + ")\n";
+           model.meta.wfsim_version + " (" + model.run_file + ")\n" + comparison_line(model);
 }
 
 std::string targets_table(const ReportModel& model) {
@@ -62,6 +73,7 @@ std::string metrics_at(const ReportModel& model, const ReportDate& date) {
 std::string terminal_report(const ReportModel& model) {
     std::string out = heading(model) + targets_table(model);
     for (const ReportDate& date : model.dates) out += metrics_at(model, date);
+    if (model.comparison) out += terminal_comparison(model);
     return out;
 }
 

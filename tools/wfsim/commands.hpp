@@ -61,6 +61,7 @@ int merge_command(const MergeOptions& options);
 int compare_command(const CompareOptions& options);
 int report_command(const ReportOptions& options);
 int validate_command(const std::string& scenario);
-int reference_command();
+// The scenario language, or with `study` the study language, as Markdown.
+int reference_command(bool study = false);
 
 }  // namespace wfsim::cli

@@ -79,9 +79,9 @@ int main(int argc, char** argv) {
     merge_cmd->add_option("-o,--output", merge.output, "Output HDF5 file")->required();
 
     std::string validate_file;
-    CLI::App* validate_cmd =
-        app.add_subcommand("validate", "Check a scenario and report every problem");
-    validate_cmd->add_option("scenario", validate_file, "Scenario YAML file")->required();
+    CLI::App* validate_cmd = app.add_subcommand(
+        "validate", "Check a scenario, or a study and each of its points; report every problem");
+    validate_cmd->add_option("file", validate_file, "Scenario or study YAML file")->required();
 
     ReportOptions report;
     CLI::App* report_cmd = app.add_subcommand(
@@ -105,8 +105,11 @@ int main(int argc, char** argv) {
     report_cmd->add_option("--html", report.html,
                            "Also write the report as one self-contained HTML page");
 
+    bool study_reference = false;
     CLI::App* reference_cmd =
         app.add_subcommand("reference", "Print the scenario language reference (Markdown)");
+    reference_cmd->add_flag("--study", study_reference,
+                            "Print the study language reference instead (wfsim sweep's input)");
 
     try {
         app.parse(argc, argv);
@@ -128,7 +131,7 @@ int main(int argc, char** argv) {
         if (*merge_cmd) return merge_command(merge);
         if (*validate_cmd) return validate_command(validate_file);
         if (*report_cmd) return report_command(report);
-        if (*reference_cmd) return reference_command();
+        if (*reference_cmd) return reference_command(study_reference);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "wfsim: error: %s\n", e.what());
         return kExitFailure;

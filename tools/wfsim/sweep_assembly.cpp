@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <string>
-#include <system_error>
 
 namespace wfsim::cli {
 
@@ -11,18 +10,6 @@ SweepAssembly::SweepAssembly(std::filesystem::path out, output::SweepHeader head
     : out_(std::move(out)), header_(std::move(header)), points_(std::move(points)) {
     std::sort(points_.begin(), points_.end());
     added_.assign(points_.size(), false);
-    // The output is open (as "<out>.tmp-<pid>") for the whole sweep, so a killed sweep leaves
-    // one beside its journal. Only the sweep that owns the journal gets here, so any such file
-    // is a dead sweep's: clear it away.
-    std::error_code error;
-    const std::string prefix = out_.filename().string() + ".tmp-";
-    const std::filesystem::path directory =
-        out_.parent_path().empty() ? std::filesystem::path(".") : out_.parent_path();
-    for (const auto& entry : std::filesystem::directory_iterator(directory, error)) {
-        if (entry.path().filename().string().starts_with(prefix)) {
-            std::filesystem::remove(entry.path(), error);
-        }
-    }
 }
 
 // Created at the first point, so that laying out the file (a few hundred datasets) also

@@ -17,8 +17,9 @@ namespace wfsim::cli {
 
 class SweepAssembly {
 public:
-    // The output will hold exactly `points`; nothing is written before the first point. Removes
-    // what a killed sweep to the same output left of its output file.
+    // The output will hold exactly `points` (none: a file of the header alone, for a shard
+    // with no points); nothing is written before the first point. What a killed sweep left of
+    // its output is cleared by the journal when resuming.
     SweepAssembly(std::filesystem::path out, output::SweepHeader header,
                   std::vector<std::int64_t> points);
 

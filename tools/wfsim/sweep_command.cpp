@@ -1,6 +1,7 @@
 // wfsim sweep: every point of a study (or one shard of them), each point's replications on the
 // threads of this process, finished points kept in a journal so that a killed sweep resumes,
 // and the sweep file assembled from them at the end.
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -29,41 +30,59 @@ struct Shard {
     std::uint32_t index = 0, count = 1;
 };
 
-// "I/N", or "N" with I from Slurm's array task id; throws std::invalid_argument.
+// "I/N", or "N" with I from Slurm's array task id (counted from the array's first task);
+// throws std::invalid_argument with a one-line message.
 Shard parse_shard(const std::string& text) {
-    const auto number = [&](const std::string& part, const char* what) {
-        std::size_t used = 0;
-        long long value = -1;
-        try {
-            value = std::stoll(part, &used);
-        } catch (const std::exception&) {
+    const auto number = [](const std::string& part, const std::string& what) {
+        const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+        if (part.empty() || part.size() > 7 || !std::all_of(part.begin(), part.end(), digit)) {
+            throw std::invalid_argument(what + " '" + part + "' is not a whole number");
         }
-        if (used != part.size() || value < 0 || value > 1000000) {
-            throw std::invalid_argument("--shard: " + std::string(what) + " '" + part +
-                                        "' is not a whole number (expected I/N, e.g. 3/16)");
-        }
-        return static_cast<std::uint32_t>(value);
+        return static_cast<std::uint32_t>(std::stoul(part));
     };
     Shard shard;
     const auto slash = text.find('/');
-    if (slash == std::string::npos) {
-        shard.count = number(text, "count");
-        const char* task = std::getenv("SLURM_ARRAY_TASK_ID");
-        if (!task) {
-            throw std::invalid_argument("--shard " + text + ": no shard index given and "
-                                        "SLURM_ARRAY_TASK_ID is not set (use I/N)");
+    const std::string where = "--shard " + text + ": ";
+    try {
+        if (slash == std::string::npos) {
+            shard.count = number(text, "the shard count");
+            const char* task = std::getenv("SLURM_ARRAY_TASK_ID");
+            if (!task) {
+                throw std::invalid_argument("no shard index given and SLURM_ARRAY_TASK_ID is "
+                                            "not set (give I/N, e.g. 3/16)");
+            }
+            const std::uint32_t id = number(task, "SLURM_ARRAY_TASK_ID");
+            std::uint32_t first = 0;
+            if (const char* min = std::getenv("SLURM_ARRAY_TASK_MIN")) {
+                first = number(min, "SLURM_ARRAY_TASK_MIN");
+            }
+            if (id < first) {
+                throw std::invalid_argument("SLURM_ARRAY_TASK_ID " + std::to_string(id) +
+                                            " is below SLURM_ARRAY_TASK_MIN " +
+                                            std::to_string(first));
+            }
+            shard.index = id - first;
+            if (shard.count > 0 && shard.index >= shard.count) {
+                throw std::invalid_argument(
+                    "array task " + std::to_string(id) + " is shard " +
+                    std::to_string(shard.index) + " (counted from the array's first task, " +
+                    std::to_string(first) + "), but there are " + std::to_string(shard.count) +
+                    " shards (give the array " + std::to_string(shard.count) + " tasks, e.g. " +
+                    "--array=0-" + std::to_string(shard.count - 1) + ")");
+            }
+        } else {
+            shard.index = number(text.substr(0, slash), "the shard index");
+            shard.count = number(text.substr(slash + 1), "the shard count");
         }
-        shard.index = number(task, "SLURM_ARRAY_TASK_ID");
-        if (const char* min = std::getenv("SLURM_ARRAY_TASK_MIN")) {
-            shard.index -= std::min(shard.index, number(min, "SLURM_ARRAY_TASK_MIN"));
+        if (shard.count == 0) throw std::invalid_argument("the shard count must be at least 1");
+        if (shard.index >= shard.count) {
+            throw std::invalid_argument("the shard index must be below the count (0-based: 0/" +
+                                        std::to_string(shard.count) + " to " +
+                                        std::to_string(shard.count - 1) + "/" +
+                                        std::to_string(shard.count) + ")");
         }
-    } else {
-        shard.index = number(text.substr(0, slash), "index");
-        shard.count = number(text.substr(slash + 1), "count");
-    }
-    if (shard.count == 0 || shard.index >= shard.count) {
-        throw std::invalid_argument("--shard " + text + ": the index must be below the count "
-                                    "(0-based: 0/4 to 3/4)");
+    } catch (const std::invalid_argument& e) {
+        throw std::invalid_argument(where + e.what());
     }
     return shard;
 }
@@ -162,6 +181,9 @@ int sweep_command(const SweepOptions& options) {
         progress.update_points(mine.size(), mine.size(), already, study.replications);
     }
     progress.finish();
+    // A point the scenario refuses: the study must change, and with it its fingerprint, so no
+    // point kept here could be used again; leave nothing behind.
+    if (code == kExitInvalidInput && leader) journal->remove();
     if (code != kExitOk || !leader) return code;
     try {
         assembly->finish(*journal);

@@ -19,6 +19,18 @@ std::string read_fingerprint(const std::filesystem::path& file) {
     return text;
 }
 
+// Removes the files in `directory` named "<stem>.tmp..." (with an empty stem, every name
+// holding ".tmp"): what AtomicFile and the fingerprint's writer leave when killed.
+void clear_temporaries(const std::filesystem::path& directory, const std::string& stem) {
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator(directory, error)) {
+        const std::string name = entry.path().filename().string();
+        const bool temporary = stem.empty() ? name.find(".tmp") != std::string::npos
+                                            : name.starts_with(stem + ".tmp-");
+        if (temporary && entry.is_regular_file(error)) std::filesystem::remove(entry.path(), error);
+    }
+}
+
 }  // namespace
 
 SweepJournal::SweepJournal(const std::filesystem::path& out, const std::string& fingerprint,
@@ -32,21 +44,28 @@ SweepJournal::SweepJournal(const std::filesystem::path& out, const std::string& 
                                  "finish it with --resume, or remove it");
     }
     if (exists) {
-        const std::string recorded = read_fingerprint(directory_ / kFingerprintFile);
-        if (recorded != fingerprint) {
-            throw std::runtime_error(directory_.string() + " holds the points of another study "
-                                     "(fingerprint " + recorded + ", this study's is " +
-                                     fingerprint + "); remove it or choose another output");
-        }
-        // What a killed writer left half-written is never used; clear it away.
-        for (const auto& entry : std::filesystem::directory_iterator(directory_)) {
-            if (entry.path().filename().string().find(".tmp") != std::string::npos) {
-                std::filesystem::remove(entry.path(), error);
+        // What a killed writer left half-written is never used; clear it away: temporaries of
+        // point files and of the fingerprint here, and of the output beside the journal.
+        clear_temporaries(directory_, "");
+        clear_temporaries(out.parent_path().empty() ? "." : out.parent_path(),
+                          out.filename().string());
+        if (std::filesystem::exists(directory_ / kFingerprintFile)) {
+            const std::string recorded = read_fingerprint(directory_ / kFingerprintFile);
+            if (recorded != fingerprint) {
+                throw std::runtime_error(directory_.string() + " holds the points of another "
+                                         "study (fingerprint " + recorded + ", this study's is " +
+                                         fingerprint + "); remove it or choose another output");
             }
+            return;
         }
-        return;
-    }
-    if (!std::filesystem::create_directory(directory_, error)) {
+        // Killed between creating the directory and recording the fingerprint: no point can
+        // have been written (points come after the fingerprint, and remove() takes them away
+        // before it), so the journal is this study's to take.
+        if (!finished().empty()) {
+            throw std::runtime_error(directory_.string() + " holds points but no fingerprint "
+                                     "saying whose; remove it or choose another output");
+        }
+    } else if (!std::filesystem::create_directory(directory_, error)) {
         throw std::runtime_error("cannot create " + directory_.string() + ": " + error.message());
     }
     // Written before any point, through a temporary name, so that a journal always says whose
@@ -88,7 +107,10 @@ std::set<std::int64_t> SweepJournal::finished() const {
 }
 
 void SweepJournal::remove() {
+    // The points before the fingerprint, so that a journal killed while being removed still
+    // says whose points it holds, or holds none.
     std::error_code error;
+    for (const std::int64_t p : finished()) std::filesystem::remove(point_file(p), error);
     std::filesystem::remove_all(directory_, error);
 }
 

@@ -15,8 +15,10 @@ namespace wfsim::cli {
 class SweepJournal {
 public:
     // Opens the journal of `out` for `fingerprint`. Without `resume`, an existing journal is an
-    // error (an interrupted sweep: resume it or remove it); with it, one of another study is.
-    // Throws std::runtime_error with a one-line message.
+    // error (an interrupted sweep: resume it or remove it); with it, one of another study is,
+    // and the temporaries a killed process left (in the journal, and `out`'s beside it) are
+    // removed. A journal killed before its fingerprint was recorded holds no point and is
+    // taken over. Throws std::runtime_error with a one-line message.
     SweepJournal(const std::filesystem::path& out, const std::string& fingerprint, bool resume);
     // The journal of `out` that another process of the same sweep has opened (rank 0 of an MPI
     // job), for writing points into: no checks.
@@ -26,7 +28,8 @@ public:
     std::filesystem::path point_file(std::int64_t point) const;
     // The points whose files are in the journal.
     std::set<std::int64_t> finished() const;
-    // Removes the journal, once the output holds every point.
+    // Removes the journal, once the output holds every point: the points first and the
+    // fingerprint last, so that a journal killed meanwhile still says whose points it holds.
     void remove();
 
 private:

@@ -3,16 +3,44 @@
 
 #include "engine/calendar.hpp"
 #include "models/config/diagnostics.hpp"
+#include "models/config/document.hpp"
+#include "models/config/source.hpp"
 #include "models/scenario/scenario.hpp"
+#include "models/study/study.hpp"
+#include "models/study/sweep.hpp"
 #include "tools/wfsim/commands.hpp"
 
 namespace wfsim::cli {
 
-int validate_command(const std::string& scenario_file) {
+namespace {
+
+// A study names its base scenario; a scenario has no such key.
+bool is_study(const std::string& file) {
     try {
-        const model::Scenario scenario = model::load_scenario(scenario_file);
+        return config::Document::parse(config::read_source(file)).root().has("scenario");
+    } catch (const config::InputError&) {
+        return false;  // the scenario reader reports what is wrong with it
+    }
+}
+
+int validate_study(const std::string& file) {
+    const model::Study study = model::load_study(file);
+    std::vector<std::int64_t> all(study.points.size());
+    std::iota(all.begin(), all.end(), std::int64_t{0});
+    model::check_points(study, all);
+    std::printf("%s: valid study (%zu points x %u replications of %s)\n", file.c_str(),
+                study.points.size(), study.replications, study.scenario_source.file.c_str());
+    return kExitOk;
+}
+
+}  // namespace
+
+int validate_command(const std::string& file) {
+    try {
+        if (is_study(file)) return validate_study(file);
+        const model::Scenario scenario = model::load_scenario(file);
         std::printf("%s: valid (%zu roles, %d posts, %.4g years, %u replications)\n",
-                    scenario_file.c_str(), scenario.roles.size(),
+                    file.c_str(), scenario.roles.size(),
                     std::accumulate(scenario.staffing.establishment.begin(),
                                     scenario.staffing.establishment.end(), 0),
                     scenario.horizon_days / engine::kDaysPerYear, scenario.replications);
