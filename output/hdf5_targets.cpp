@@ -15,8 +15,13 @@ namespace wfsim::output::hdf5 {
 
 namespace {
 
-// Only the dates of the target's kind are stored, so a reader sees which form it had.
-void write_definition(hid_t group, const TargetResult& t) {
+std::string optional_text(hid_t group, const char* name) {
+    return has_attribute(group, name) ? read_string_attribute(group, name) : std::string();
+}
+
+}  // namespace
+
+void write_target_definition(hid_t group, const TargetResult& t) {
     write_attribute(group, "name", t.name);
     write_attribute(group, "metric", t.metric);
     write_attribute(group, "op", t.op);
@@ -26,16 +31,21 @@ void write_definition(hid_t group, const TargetResult& t) {
     if (!t.from.empty()) write_attribute(group, "from", t.from);
     if (!t.to.empty()) write_attribute(group, "to", t.to);
     if (t.kind == "for") write_attribute(group, "for_days", t.for_days);
-    write_attribute(group, "probability", t.probability);
-    write_attribute(group, "ci_low", t.ci_low);
-    write_attribute(group, "ci_high", t.ci_high);
 }
 
-std::string optional_text(hid_t group, const char* name) {
-    return has_attribute(group, name) ? read_string_attribute(group, name) : std::string();
+TargetResult read_target_definition(hid_t group) {
+    TargetResult t;
+    t.name = read_string_attribute(group, "name");
+    t.metric = read_string_attribute(group, "metric");
+    t.op = read_string_attribute(group, "op");
+    t.value = read_double_attribute(group, "value");
+    t.kind = read_string_attribute(group, "kind");
+    t.by = optional_text(group, "by");
+    t.from = optional_text(group, "from");
+    t.to = optional_text(group, "to");
+    if (has_attribute(group, "for_days")) t.for_days = read_double_attribute(group, "for_days");
+    return t;
 }
-
-}  // namespace
 
 void write_targets(hid_t file, const std::vector<TargetResult>& targets, hid_t replication,
                    const std::string& start_date) {
@@ -48,7 +58,10 @@ void write_targets(hid_t file, const std::vector<TargetResult>& targets, hid_t r
         const std::string path = std::string(layout::kTargetsGroup) + "/" + t.name;
         Handle group = own(H5Gcreate2(file, path.c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
                            H5Gclose, "creating group '" + path + "'");
-        write_definition(group.get(), t);
+        write_target_definition(group.get(), t);
+        write_attribute(group.get(), "probability", t.probability);
+        write_attribute(group.get(), "ci_low", t.ci_low);
+        write_attribute(group.get(), "ci_high", t.ci_high);
         const hsize_t n = t.met.size();
         Handle met = write_dataset(group.get(), layout::kTargetMet, {n},
                                    std::span<const std::uint8_t>(t.met));
@@ -79,18 +92,7 @@ std::vector<TargetResult> read_targets(hid_t file, hsize_t replications) {
         const std::string path = std::string(layout::kTargetsGroup) + "/" + name;
         Handle group = own(H5Gopen2(file, path.c_str(), H5P_DEFAULT), H5Gclose,
                            "opening group '" + path + "'");
-        TargetResult t;
-        t.name = read_string_attribute(group.get(), "name");
-        t.metric = read_string_attribute(group.get(), "metric");
-        t.op = read_string_attribute(group.get(), "op");
-        t.value = read_double_attribute(group.get(), "value");
-        t.kind = read_string_attribute(group.get(), "kind");
-        t.by = optional_text(group.get(), "by");
-        t.from = optional_text(group.get(), "from");
-        t.to = optional_text(group.get(), "to");
-        if (has_attribute(group.get(), "for_days")) {
-            t.for_days = read_double_attribute(group.get(), "for_days");
-        }
+        TargetResult t = read_target_definition(group.get());
         t.probability = read_double_attribute(group.get(), "probability");
         t.ci_low = read_double_attribute(group.get(), "ci_low");
         t.ci_high = read_double_attribute(group.get(), "ci_high");

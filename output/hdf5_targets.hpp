@@ -9,6 +9,13 @@
 
 namespace wfsim::output::hdf5 {
 
+// A target's definition as attributes of its group (name, metric, op, value, kind, and only the
+// dates of its kind, so a reader sees which form it had), shared by run and sweep files; the
+// outcomes are each file's own.
+void write_target_definition(hid_t group, const TargetResult& target);
+// The definition, with empty outcomes.
+TargetResult read_target_definition(hid_t group);
+
 // `replication` is the /replication dimension scale, attached to each per-replication dataset.
 void write_targets(hid_t file, const std::vector<TargetResult>& targets, hid_t replication,
                    const std::string& start_date);

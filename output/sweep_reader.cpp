@@ -11,6 +11,7 @@
 #include "output/hdf5_datasets.hpp"
 #include "output/hdf5_error.hpp"
 #include "output/hdf5_slabs.hpp"
+#include "output/hdf5_targets.hpp"
 #include "output/run_file.hpp"
 #include "output/run_layout.hpp"
 #include "output/sweep_file.hpp"
@@ -23,11 +24,6 @@ namespace {
 using hdf5::check;
 using hdf5::Handle;
 using hdf5::own;
-
-std::string optional_text(hid_t object, const char* name) {
-    return hdf5::has_attribute(object, name) ? hdf5::read_string_attribute(object, name)
-                                             : std::string();
-}
 
 std::vector<std::int64_t> read_int64s(hid_t file, const char* name, hsize_t n) {
     Handle d = hdf5::open_dataset(file, name);
@@ -102,19 +98,7 @@ SweepReader::SweepReader(const std::filesystem::path& in) : state_(std::make_uni
                 const std::string path = std::string(layout::kTargetsGroup) + "/" + name;
                 Handle g = own(H5Gopen2(f, path.c_str(), H5P_DEFAULT), H5Gclose,
                                "opening '" + path + "'");
-                TargetResult t;
-                t.name = hdf5::read_string_attribute(g.get(), "name");
-                t.metric = hdf5::read_string_attribute(g.get(), "metric");
-                t.op = hdf5::read_string_attribute(g.get(), "op");
-                t.value = hdf5::read_double_attribute(g.get(), "value");
-                t.kind = hdf5::read_string_attribute(g.get(), "kind");
-                t.by = optional_text(g.get(), "by");
-                t.from = optional_text(g.get(), "from");
-                t.to = optional_text(g.get(), "to");
-                if (hdf5::has_attribute(g.get(), "for_days")) {
-                    t.for_days = hdf5::read_double_attribute(g.get(), "for_days");
-                }
-                h.targets.push_back(std::move(t));
+                h.targets.push_back(hdf5::read_target_definition(g.get()));
             }
         }
         const hsize_t P = length(f, L::kPoint);

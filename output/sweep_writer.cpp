@@ -15,6 +15,7 @@
 #include "output/hdf5_datasets.hpp"
 #include "output/hdf5_error.hpp"
 #include "output/hdf5_slabs.hpp"
+#include "output/hdf5_targets.hpp"
 #include "output/hdf5_types.hpp"
 #include "output/quantiles.hpp"
 #include "output/run_file.hpp"
@@ -187,15 +188,7 @@ void write_header(SweepWriter::State& s) {
         for (const TargetResult& t : h.targets) {
             const std::string path = std::string(layout::kTargetsGroup) + "/" + t.name;
             Handle g = create_group(f, path);
-            hdf5::write_attribute(g.get(), "name", t.name);
-            hdf5::write_attribute(g.get(), "metric", t.metric);
-            hdf5::write_attribute(g.get(), "op", t.op);
-            hdf5::write_attribute(g.get(), "value", t.value);
-            hdf5::write_attribute(g.get(), "kind", t.kind);
-            if (!t.by.empty()) hdf5::write_attribute(g.get(), "by", t.by);
-            if (!t.from.empty()) hdf5::write_attribute(g.get(), "from", t.from);
-            if (!t.to.empty()) hdf5::write_attribute(g.get(), "to", t.to);
-            if (t.kind == "for") hdf5::write_attribute(g.get(), "for_days", t.for_days);
+            hdf5::write_target_definition(g.get(), t);
             const std::string met = path + "/" + layout::kTargetMet;
             s.met.push_back(hdf5::create_slabbed(f, met.c_str(), H5T_STD_U8LE, {P, R}));
             const std::string first = path + "/" + layout::kTargetFirstMet;

@@ -10,21 +10,17 @@
 
 #include "output/run_file.hpp"
 #include "tests/support/process.hpp"
+#include "tests/support/text_files.hpp"
 
 using wfsim::test::run_process;
 using wfsim::test::TempDir;
+
+using wfsim::testing::read_text;
 
 namespace {
 
 const std::string kWfsim = WFSIM_BINARY;
 const std::string kCore = std::string(WFSIM_SOURCE_DIR) + "/scenarios/core.yaml";
-
-std::string read_text(const std::string& path) {
-    std::ifstream in(path);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 // The core scenario shortened to `years`, for fast end-to-end runs.
 std::string short_core(const TempDir& dir, int years) {

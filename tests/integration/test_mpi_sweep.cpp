@@ -11,10 +11,14 @@
 
 #include "models/study/study.hpp"
 #include "tests/support/process.hpp"
+#include "tests/support/text_files.hpp"
 
 using wfsim::test::ProcessResult;
 using wfsim::test::run_process;
 using wfsim::test::TempDir;
+
+using wfsim::testing::read_text;
+using wfsim::testing::count;
 
 namespace {
 
@@ -22,19 +26,6 @@ const std::string kWfsim = WFSIM_BINARY;
 // As root (CI, containers), Open MPI refuses to start without both.
 const std::string kMpirun = "OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 " +
                             std::string(WFSIM_MPIEXEC) + " -n 2 --oversubscribe ";
-
-std::string read_text(const std::string& path) {
-    std::ifstream in(path);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-std::size_t count(const std::string& text, const std::string& what) {
-    std::size_t n = 0;
-    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-    return n;
-}
 
 // A study of the core scenario cut to 3 years in `dir`, with the given parameter lines.
 std::string write_study(const TempDir& dir, const std::string& name,

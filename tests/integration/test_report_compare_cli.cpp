@@ -13,29 +13,18 @@
 
 #include "output/run_file.hpp"
 #include "tests/support/process.hpp"
+#include "tests/support/text_files.hpp"
 
 using wfsim::test::run_process;
 using wfsim::test::TempDir;
+
+using wfsim::testing::read_text;
+using wfsim::testing::count;
 
 namespace {
 
 const std::string kWfsim = WFSIM_BINARY;
 const std::string kCore = std::string(WFSIM_SOURCE_DIR) + "/scenarios/core.yaml";
-
-std::string read_text(const std::string& path) {
-    std::ifstream in(path);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-std::size_t count(const std::string& text, const std::string& part) {
-    std::size_t n = 0;
-    for (std::size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) {
-        ++n;
-    }
-    return n;
-}
 
 // The cells of the first line after `from` whose second cell (after leading blanks) is
 // `option`: columns are two or more blanks apart.

@@ -23,12 +23,15 @@
 
 #include "output/sweep_file.hpp"
 #include "tests/support/process.hpp"
+#include "tests/support/text_files.hpp"
 
 extern char** environ;
 
 using wfsim::output::SweepReader;
 using wfsim::test::run_process;
 using wfsim::test::TempDir;
+
+using wfsim::testing::read_text;
 
 namespace {
 
@@ -98,13 +101,6 @@ replications: 2
 parameters:
   - { path: turnover.social_worker.annual_rate, values: [0.1, 0.25] }
 )";
-
-std::string read_text(const std::string& path) {
-    std::ifstream in(path);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 std::string quoted(const std::string& path) {
     return "'" + path + "'";

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/text_files.hpp"
+
 namespace wfsim::testing {
 
 inline std::vector<std::string> lines_of(const std::string& text) {
@@ -39,14 +41,6 @@ inline std::string line_after(const std::vector<std::string>& lines, const std::
     }
     ADD_FAILURE() << "no line starts with '" << heading << "'";
     return "";
-}
-
-inline std::size_t count(const std::string& text, const std::string& part) {
-    std::size_t n = 0;
-    for (std::size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) {
-        ++n;
-    }
-    return n;
 }
 
 // The first capture of `pattern` in `text`, or "" (and a failure).

@@ -9,13 +9,10 @@ each option's Wilson intervals; reproducible SVG; bad input as a one-line error.
 
 import math
 import os
-import re
-import struct
 import subprocess
 import sys
 import tempfile
 import unittest
-import xml.etree.ElementTree as ET
 
 SOURCE_DIR = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 PLOTS = os.path.join(SOURCE_DIR, "tools", "plots")
@@ -31,38 +28,11 @@ import numpy as np  # noqa: E402
 
 import compare_chart  # noqa: E402
 import wfsim_h5  # noqa: E402
+from plot_testing import (SVG, axes_count, drawn, png_size,  # noqa: E402
+                          read_text, run_wfsim, small_scenario, svg_groups)
 
 REPLICATIONS = 12
-SVG = "{http://www.w3.org/2000/svg}"
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-SCENARIO = """name: compare plots
-start: 2016-04-01
-horizon: 2 years
-output_interval: 1 month
-seed: 7
-replications: 12
-roles:
-  social_worker: { caseload_cap: 20 }
-establishment:
-  social_worker: 60
-initial_staff:
-  permanent: { social_worker: 50 }
-  agency:    { social_worker: 5 }
-turnover:
-  social_worker: { annual_rate: 0.15 }
-recruitment:
-  vacancy_fill_time: { dist: lognormal, median: 3 months, sigma: 0.6 }
-agency:
-  cover_vacancies: true
-  fill_time:  { dist: exponential, mean: 2 weeks }
-  assignment: { dist: exponential, mean: 6 months }
-demand:
-  referrals_per_year: 2000
-  initial_open_cases: 0
-  case_duration: { dist: exponential, mean: 6 months }
-allocation:
-  policy: least_loaded
-options:
+SCENARIO = small_scenario("compare plots", 7) + """options:
   - name: lower_turnover
     description: turnover 8 % a year instead of 15 %
     set:
@@ -83,43 +53,18 @@ OPTIONS = ["base", "lower_turnover", "more_posts"]
 Z_975 = 1.959963984540054  # the standard normal's 97.5 % quantile
 
 
-def wfsim(folder, command, name, text):
-    scenario = os.path.join(folder, name + ".yaml")
-    with open(scenario, "w", encoding="utf-8") as f:
-        f.write(text)
-    out = os.path.join(folder, name + ".h5")
-    done = subprocess.run([WFSIM, command, scenario, "-q", "-o", out], capture_output=True,
-                          text=True)
-    if done.returncode != 0:
-        raise AssertionError(f"wfsim {command} failed: {done.stderr}")
-    return out
 
 
 def tool(*args):
     return subprocess.run([sys.executable, COMPARE, *args], capture_output=True, text=True)
 
 
-def png_size(path):
-    with open(path, "rb") as f:
-        head = f.read(24)
-    if head[:8] != PNG_SIGNATURE or head[12:16] != b"IHDR":
-        raise AssertionError(f"{path} is not a PNG")
-    return struct.unpack(">II", head[16:24])
 
 
-def svg_groups(path):
-    root = ET.parse(path).getroot()
-    if root.tag != SVG + "svg":
-        raise AssertionError(f"{path}: root element {root.tag}")
-    return {g.get("id"): g for g in root.iter(SVG + "g") if g.get("id")}
 
 
-def axes_count(groups):
-    return sum(1 for gid in groups if re.fullmatch(r"axes_\d+", gid))
 
 
-def drawn(group, tag="path"):
-    return len(list(group.iter(SVG + tag)))
 
 
 def whisker(group):
@@ -128,9 +73,6 @@ def whisker(group):
     return len(group.findall(SVG + "path")), drawn(group, "use")
 
 
-def read_text(path):
-    with open(path, encoding="utf-8") as f:
-        return f.read()
 
 
 def wilson(met):
@@ -155,9 +97,9 @@ class ComparePlots(unittest.TestCase):
         if not WFSIM:
             raise unittest.SkipTest("give the wfsim binary as the first argument")
         cls.tmp = tempfile.TemporaryDirectory()
-        cls.compare = wfsim(cls.tmp.name, "compare", "compare", SCENARIO + TARGETS)
-        cls.untargeted = wfsim(cls.tmp.name, "compare", "untargeted", SCENARIO)
-        cls.plain = wfsim(cls.tmp.name, "run", "plain", SCENARIO + TARGETS)
+        cls.compare = run_wfsim(WFSIM, cls.tmp.name, "compare", "compare", SCENARIO + TARGETS)
+        cls.untargeted = run_wfsim(WFSIM, cls.tmp.name, "compare", "untargeted", SCENARIO)
+        cls.plain = run_wfsim(WFSIM, cls.tmp.name, "run", "plain", SCENARIO + TARGETS)
         # What h5py reads, to hold the module and the charts to.
         with h5py.File(cls.compare, "r") as f:
             cls.metrics = list(f.attrs["metrics"])

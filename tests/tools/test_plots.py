@@ -7,13 +7,10 @@ SVG, and bad input as a one-line error with a non-zero exit code.
 """
 
 import os
-import re
-import struct
 import subprocess
 import sys
 import tempfile
 import unittest
-import xml.etree.ElementTree as ET
 
 SOURCE_DIR = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 PLOTS = os.path.join(SOURCE_DIR, "tools", "plots")
@@ -29,38 +26,11 @@ import h5py  # noqa: E402
 import numpy as np  # noqa: E402
 
 import wfsim_h5  # noqa: E402
+from plot_testing import (axes_count, drawn, png_size,  # noqa: E402
+                          read_text, run_wfsim, small_scenario, svg_groups)
 
 REPLICATIONS = 12
-SVG = "{http://www.w3.org/2000/svg}"
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-BASE = """name: plots
-start: 2016-04-01
-horizon: 2 years
-output_interval: 1 month
-seed: 5
-replications: 12
-roles:
-  social_worker: { caseload_cap: 20 }
-establishment:
-  social_worker: 60
-initial_staff:
-  permanent: { social_worker: 50 }
-  agency:    { social_worker: 5 }
-turnover:
-  social_worker: { annual_rate: 0.15 }
-recruitment:
-  vacancy_fill_time: { dist: lognormal, median: 3 months, sigma: 0.6 }
-agency:
-  cover_vacancies: true
-  fill_time:  { dist: exponential, mean: 2 weeks }
-  assignment: { dist: exponential, mean: 6 months }
-demand:
-  referrals_per_year: 2000
-  initial_open_cases: 0
-  case_duration: { dist: exponential, mean: 6 months }
-allocation:
-  policy: least_loaded
-"""
+BASE = small_scenario("plots", 5)
 # Two targets on agency_share (a date, a sustained span) and two on mean_caseload (periods).
 TARGETS_YAML = """targets:
   - { name: permanent_96, metric: agency_share, op: "<=", value: 0.04, by: 2017-09-30 }
@@ -70,50 +40,20 @@ TARGETS_YAML = """targets:
 """
 
 
-def wfsim_run(folder, name, text):
-    scenario = os.path.join(folder, name + ".yaml")
-    with open(scenario, "w", encoding="utf-8") as f:
-        f.write(text)
-    out = os.path.join(folder, name + ".h5")
-    done = subprocess.run([WFSIM, "run", scenario, "-q", "-o", out], capture_output=True,
-                          text=True)
-    if done.returncode != 0:
-        raise AssertionError(f"wfsim run failed: {done.stderr}")
-    return out
 
 
 def tool(script, *args):
     return subprocess.run([sys.executable, script, *args], capture_output=True, text=True)
 
 
-def png_size(path):
-    """(width, height) from a PNG's IHDR, after checking the signature."""
-    with open(path, "rb") as f:
-        head = f.read(24)
-    if head[:8] != PNG_SIGNATURE or head[12:16] != b"IHDR":
-        raise AssertionError(f"{path} is not a PNG")
-    return struct.unpack(">II", head[16:24])
 
 
-def svg_groups(path):
-    """{id: element} of every group in the SVG (which must parse as XML)."""
-    root = ET.parse(path).getroot()
-    if root.tag != SVG + "svg":
-        raise AssertionError(f"{path}: root element {root.tag}")
-    return {g.get("id"): g for g in root.iter(SVG + "g") if g.get("id")}
 
 
-def read_text(path):
-    with open(path, encoding="utf-8") as f:
-        return f.read()
 
 
-def axes_count(groups):
-    return sum(1 for gid in groups if re.fullmatch(r"axes_\d+", gid))
 
 
-def drawn(group, tag="path"):
-    return len(list(group.iter(SVG + tag)))
 
 
 class QuantileBands(unittest.TestCase):
@@ -168,8 +108,8 @@ class Plots(unittest.TestCase):
         if not WFSIM:
             raise unittest.SkipTest("give the wfsim binary as the first argument")
         cls.tmp = tempfile.TemporaryDirectory()
-        cls.run_file = wfsim_run(cls.tmp.name, "with_targets", BASE + TARGETS_YAML)
-        cls.plain = wfsim_run(cls.tmp.name, "plain", BASE)
+        cls.run_file = run_wfsim(WFSIM, cls.tmp.name, "run", "with_targets", BASE + TARGETS_YAML)
+        cls.plain = run_wfsim(WFSIM, cls.tmp.name, "run", "plain", BASE)
 
     @classmethod
     def tearDownClass(cls):

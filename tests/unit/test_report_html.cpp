@@ -14,6 +14,7 @@
 #include "output/run_file.hpp"
 #include "tests/support/hdf5_testing.hpp"
 #include "tests/support/report_run.hpp"
+#include "tests/support/text_files.hpp"
 #include "tools/report/html_document.hpp"
 #include "tools/report/html_escape.hpp"
 #include "tools/report/html_report.hpp"
@@ -26,6 +27,8 @@ using namespace wfsim::report;
 using wfsim::testing::kNaN;
 using wfsim::testing::report_run;
 
+using wfsim::testing::count;
+
 namespace {
 
 struct ScratchDir : wfsim::testing::ScratchDir {
@@ -35,14 +38,6 @@ struct ScratchDir : wfsim::testing::ScratchDir {
 ReportModel hand_model() {
     const auto run = report_run();
     return build_report_model(run, select_report(run, {}, {}), "hand.h5");
-}
-
-std::size_t count(const std::string& text, const std::string& part) {
-    std::size_t n = 0;
-    for (std::size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) {
-        ++n;
-    }
-    return n;
 }
 
 // The first capture of `pattern` in `text`, or "" (and a failure).
