@@ -1,9 +1,6 @@
 #include "models/study/sweep.hpp"
 
 #include <algorithm>
-#include <exception>
-#include <mutex>
-#include <thread>
 
 #include "engine/calendar.hpp"
 #include "models/config/diagnostics.hpp"
@@ -87,34 +84,6 @@ output::SweepPoint run_point(const Study& study, std::int64_t point) {
     }
     result.targets = judge_targets(scenario.targets, times, result.series);
     return result;
-}
-
-void run_points(const Study& study, PointSource& source, unsigned threads, const PointDone& done) {
-    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-    std::mutex mutex;  // serialises `done` and guards `failure`
-    std::exception_ptr failure;
-    std::atomic<bool> stop{false};
-    auto worker = [&] {
-        while (!stop) {
-            const std::optional<std::int64_t> point = source.next();
-            if (!point) return;
-            try {
-                output::SweepPoint result = run_point(study, *point);
-                std::lock_guard lock(mutex);
-                if (!failure) done(std::move(result));
-            } catch (...) {
-                std::lock_guard lock(mutex);
-                if (!failure) failure = std::current_exception();
-                stop = true;
-                return;
-            }
-        }
-    };
-    std::vector<std::thread> pool;
-    for (unsigned i = 1; i < threads; ++i) pool.emplace_back(worker);
-    worker();
-    for (std::thread& t : pool) t.join();
-    if (failure) std::rethrow_exception(failure);
 }
 
 }  // namespace wfsim::model

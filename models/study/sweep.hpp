@@ -4,6 +4,7 @@
 // runs it, and in whatever order.
 #pragma once
 
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
 #include <functional>
@@ -20,6 +21,9 @@ class PointSource {
 public:
     virtual ~PointSource() = default;
     virtual std::optional<std::int64_t> next() = 0;
+    // How many of the list have been handed out so far, to any worker (at most the list's
+    // size): the points before that index are running or finished somewhere.
+    virtual std::size_t handed_out() = 0;
 };
 
 // Hands out the given points in order, once each.
@@ -27,6 +31,7 @@ class ListedPoints final : public PointSource {
 public:
     explicit ListedPoints(std::vector<std::int64_t> points) : points_(std::move(points)) {}
     std::optional<std::int64_t> next() override;
+    std::size_t handed_out() override { return std::min(next_.load(), points_.size()); }
 
 private:
     std::vector<std::int64_t> points_;
@@ -54,9 +59,13 @@ output::SweepPoint run_point(const Study& study, std::int64_t point);
 // Called once per finished point, never concurrently; `replications` is that point's count.
 using PointDone = std::function<void(output::SweepPoint&& point)>;
 
-// Runs every point `source` yields on `threads` threads (0: one per core). Exceptions from a
-// point (a combination of values the scenario refuses, a failing sink) stop the hand-out and
-// are rethrown once the running points finish.
+// Runs every point `source` yields on `threads` threads (0: one per core). The threads share
+// out replications, not just points: an idle thread joins the oldest point that still has
+// replications to start before it draws a new point, so a study of fewer points than threads
+// uses them all and the last point does not leave threads idle. Points finish roughly in the
+// order drawn, and few are open at once. Exceptions from a point (a combination of values the
+// scenario refuses, a failing sink) stop the hand-out and are rethrown once the running
+// replications finish.
 void run_points(const Study& study, PointSource& source, unsigned threads, const PointDone& done);
 
 }  // namespace wfsim::model

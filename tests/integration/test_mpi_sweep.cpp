@@ -192,4 +192,23 @@ TEST_F(MpiSweep, AnInvalidPointStopsTheJobWithOneLineAndNoOutput) {
     EXPECT_EQ(count(t.err, "unknown key 'replicatoins'"), 1u) << t.err;
 }
 
+TEST_F(MpiSweep, OtherCommandsRefuseAJobOfSeveralRanksOnceAndWriteNothing) {
+    // Each rank would run the whole scenario and write the same file.
+    std::string core = read_text(std::string(WFSIM_SOURCE_DIR) + "/scenarios/core.yaml");
+    const std::string scenario = dir.write("core.yaml", core);
+    const std::string out = dir.file("run.h5");
+    const auto r = run_process(kMpirun + kWfsim + " run '" + scenario + "' -o '" + out + "' -q");
+    EXPECT_EQ(r.exit_code, 2) << describe(r);
+    EXPECT_EQ(count(r.err, "wfsim: error: wfsim run runs in one process, but this is an MPI job "
+                           "of 2 ranks"),
+              1u)
+        << r.err;
+    EXPECT_FALSE(std::filesystem::exists(out));
+    // One rank is one process: that is allowed.
+    const std::string one = "OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 " +
+                            std::string(WFSIM_MPIEXEC) + " -n 1 ";
+    const auto alone = run_process(one + kWfsim + " validate '" + scenario + "'");
+    EXPECT_EQ(alone.exit_code, 0) << describe(alone);
+}
+
 }  // namespace

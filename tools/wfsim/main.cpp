@@ -1,10 +1,12 @@
 // wfsim: workforce-planning simulator for children's social care.
 #include <cstdio>
 #include <exception>
+#include <string>
 
 #include <CLI/CLI.hpp>
 
 #include "tools/wfsim/commands.hpp"
+#include "tools/wfsim/mpi_sweep_team.hpp"
 #include "wfsim_version.hpp"
 
 int main(int argc, char** argv) {
@@ -122,6 +124,23 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         app.exit(e);
         return kExitInvalidInput;
+    }
+
+    // Only a sweep shares its work among MPI ranks: any other command under mpirun -n K would
+    // run K times over and write the same output from every rank.
+    if (!*sweep_cmd) {
+        if (const LaunchedRanks ranks = launched_ranks(); ranks.count > 1) {
+            if (ranks.first) {
+                const std::string name = app.get_subcommands().front()->get_name();
+                std::fprintf(stderr,
+                             "wfsim: error: wfsim %s runs in one process, but this is an MPI job "
+                             "of %u ranks, each of which would run it and write the same output; "
+                             "run it without mpirun (only wfsim sweep shares its work among "
+                             "ranks)\n",
+                             name.c_str(), ranks.count);
+            }
+            return kExitInvalidInput;
+        }
     }
 
     try {

@@ -1,5 +1,6 @@
 #include "tools/wfsim/mpi_point_source.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <exception>
 
@@ -70,6 +71,11 @@ std::optional<std::int64_t> MpiPointSource::next() {
     const std::int64_t i = fetch_add(kNext, 1);
     if (i >= static_cast<std::int64_t>(points_.size())) return std::nullopt;
     return points_[static_cast<std::size_t>(i)];
+}
+
+std::size_t MpiPointSource::handed_out() {
+    const std::int64_t drawn = fetch_add(kNext, 0);
+    return static_cast<std::size_t>(std::min<std::int64_t>(drawn, static_cast<std::int64_t>(points_.size())));
 }
 
 std::uint64_t MpiPointSource::finished_one() {

@@ -26,6 +26,7 @@ public:
     MpiPointSource& operator=(const MpiPointSource&) = delete;
 
     std::optional<std::int64_t> next() override;
+    std::size_t handed_out() override;
     // Counts one more finished point; returns the count over all ranks.
     std::uint64_t finished_one();
     // Ends the hand-out for every rank: their next draw finds nothing left.

@@ -69,6 +69,27 @@ bool launched_as_mpi_rank() {
     return std::getenv("OMPI_COMM_WORLD_SIZE") != nullptr || std::getenv("PMIX_RANK") != nullptr;
 }
 
+LaunchedRanks launched_ranks() {
+    const auto number = [](const char* name) -> long {
+        const char* text = std::getenv(name);
+        if (!text) return -1;
+        char* end = nullptr;
+        const long value = std::strtol(text, &end, 10);
+        return end != text && *end == '\0' && value >= 0 ? value : -1;
+    };
+    LaunchedRanks ranks;
+    if (const long size = number("OMPI_COMM_WORLD_SIZE"); size > 0) {
+        ranks.count = static_cast<unsigned>(size);
+        ranks.first = number("OMPI_COMM_WORLD_RANK") <= 0;
+    } else if (const long rank = number("PMIX_RANK"); rank >= 0) {
+        // srun sets the job's task count; another PMIx launcher may not say.
+        const long tasks = number("SLURM_NTASKS");
+        ranks.first = rank == 0;
+        ranks.count = tasks > 0 ? static_cast<unsigned>(tasks) : rank > 0 ? 2u : 1u;
+    }
+    return ranks;
+}
+
 std::unique_ptr<SweepTeam> mpi_sweep_team() {
     return std::make_unique<MpiSweepTeam>();
 }

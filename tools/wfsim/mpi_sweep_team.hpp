@@ -13,6 +13,15 @@ namespace wfsim::cli {
 // environment only.
 bool launched_as_mpi_rank();
 
+// The size of the MPI job this process was launched into, from the environment: 1 when not
+// launched as a rank (or when the launcher does not say and this is rank 0), and whether this
+// process is its rank 0.
+struct LaunchedRanks {
+    unsigned count = 1;
+    bool first = true;
+};
+LaunchedRanks launched_ranks();
+
 // Initialises MPI (finalised when the team is destroyed) and joins the job's ranks. Throws
 // std::runtime_error with one line if MPI cannot run the sweep's threads.
 std::unique_ptr<SweepTeam> mpi_sweep_team();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <system_error>
 
 namespace wfsim::cli {
 
@@ -19,27 +20,50 @@ output::SweepWriter& SweepAssembly::writer() {
     return *writer_;
 }
 
+std::size_t SweepAssembly::slot(std::int64_t point) const {
+    return static_cast<std::size_t>(std::lower_bound(points_.begin(), points_.end(), point) -
+                                    points_.begin());
+}
+
 void SweepAssembly::add(const output::SweepPoint& point) {
-    const auto at = std::lower_bound(points_.begin(), points_.end(), point.index);
     writer().write(point);  // refuses a point that does not belong
-    added_[static_cast<std::size_t>(at - points_.begin())] = true;
+    added_[slot(point.index)] = true;
+}
+
+void SweepAssembly::expect(std::span<const std::int64_t> points) {
+    expected_.insert(expected_.end(), points.begin(), points.end());
+}
+
+void SweepAssembly::catch_up(const SweepJournal& journal) {
+    std::erase_if(expected_, [&](std::int64_t point) {
+        const std::size_t i = slot(point);
+        if (i == points_.size() || points_[i] != point) return true;  // not ours to assemble
+        if (added_[i]) return true;
+        // Journal files appear whole (written under a temporary name, then renamed).
+        std::error_code error;
+        if (!std::filesystem::exists(journal.point_file(point), error)) return false;
+        read_from_journal(journal, i);
+        return true;
+    });
+}
+
+void SweepAssembly::read_from_journal(const SweepJournal& journal, std::size_t i) {
+    const std::filesystem::path part = journal.point_file(points_[i]);
+    const output::SweepReader reader(part);
+    if (reader.header().fingerprint != header_.fingerprint || reader.points().size() != 1 ||
+        reader.points().front() != points_[i]) {
+        throw output::SweepError("cannot assemble " + out_.string() + ": " + part.string() +
+                                 " is not point " + std::to_string(points_[i]) + " of this study");
+    }
+    writer().write(reader.read(0));
+    added_[i] = true;
 }
 
 void SweepAssembly::finish(const SweepJournal& journal) {
-    output::SweepWriter& w = writer();
     for (std::size_t i = 0; i < points_.size(); ++i) {
-        if (added_[i]) continue;
-        const std::filesystem::path part = journal.point_file(points_[i]);
-        const output::SweepReader reader(part);
-        if (reader.header().fingerprint != header_.fingerprint || reader.points().size() != 1 ||
-            reader.points().front() != points_[i]) {
-            throw output::SweepError("cannot assemble " + out_.string() + ": " + part.string() +
-                                     " is not point " + std::to_string(points_[i]) +
-                                     " of this study");
-        }
-        w.write(reader.read(0));
+        if (!added_[i]) read_from_journal(journal, i);
     }
-    w.commit();
+    writer().commit();
 }
 
 }  // namespace wfsim::cli

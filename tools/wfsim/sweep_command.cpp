@@ -5,9 +5,11 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <set>
+#include <span>
 #include <stdexcept>
 #include <string>
 
@@ -146,12 +148,20 @@ int sweep_command(const SweepOptions& options) {
     }
     const output::SweepHeader header = model::sweep_header(study);
     std::optional<SweepAssembly> assembly;
-    if (leader) assembly.emplace(out, header, mine);
+    if (leader) {
+        assembly.emplace(out, header, mine);
+        // An earlier run's points, read in as this run goes.
+        std::vector<std::int64_t> earlier;
+        std::set_difference(mine.begin(), mine.end(), to_run.begin(), to_run.end(),
+                            std::back_inserter(earlier));
+        assembly->expect(earlier);
+    }
     Progress progress(stderr, options.quiet || !leader);
     progress.update_points(already, mine.size(), already, study.replications);
     model::PointSource& source = team->points(to_run);
     const unsigned threads = options.threads ? options.threads : team->default_threads();
     std::uint64_t counted = already;  // points done by the team, as last shown
+    std::size_t caught_up = 0;        // to_run[0, caught_up) are expected by the assembly
     int code = kExitOk;
     try {
         model::run_points(study, source, threads, [&](output::SweepPoint&& point) {
@@ -159,7 +169,14 @@ int sweep_command(const SweepOptions& options) {
                                        output::SweepFileKind::JournalPart);
             writer.write(point);
             writer.commit();
-            if (assembly) assembly->add(point);
+            if (assembly) {
+                assembly->add(point);
+                // Points handed out since: other ranks' ones are read in once journaled.
+                const std::size_t handed = source.handed_out();
+                assembly->expect(std::span(to_run).subspan(caught_up, handed - caught_up));
+                caught_up = handed;
+                assembly->catch_up(*journal);
+            }
             counted = already + team->finished_point();
             progress.update_points(counted, mine.size(), already, study.replications);
         });
