@@ -68,6 +68,13 @@ public:
     using runtime_error::runtime_error;
 };
 
+// The output could not be written (a full disk, a directory that is not there or not
+// writable), as against inputs that do not fit together: a runtime failure, not bad input.
+class SweepWriteError : public SweepError {
+public:
+    using SweepError::SweepError;
+};
+
 // What a sweep file holds: the layout above, or the part of a journal that wfsim sweep keeps
 // for each finished point: the same without /summary and without dimension scales, in HDF5's
 // 1.10 file format. Most of a one-point file's writing time and size went to those (some 450

@@ -83,7 +83,11 @@ SweepWriter::SweepWriter(const std::filesystem::path& out, const SweepHeader& he
     if (std::adjacent_find(points.begin(), points.end()) != points.end()) {
         throw SweepError("cannot write " + out.string() + ": a point is listed twice");
     }
-    state_ = std::make_unique<State>(out, header, std::move(points));
+    try {
+        state_ = std::make_unique<State>(out, header, std::move(points));
+    } catch (const OutputError& e) {
+        throw SweepWriteError(e.what());
+    }
     State& s = *state_;
     s.complete = kind == SweepFileKind::Complete;
     s.written.assign(s.points.size(), false);
@@ -96,7 +100,7 @@ SweepWriter::SweepWriter(const std::filesystem::path& out, const SweepHeader& he
     try {
         write_header(s);
     } catch (const hdf5::Error& e) {
-        throw SweepError("cannot write " + out.string() + ": " + e.what());
+        throw SweepWriteError("cannot write " + out.string() + ": " + e.what());
     }
 }
 
@@ -269,7 +273,7 @@ void SweepWriter::write(const SweepPoint& point) {
             s.ci_high[t][slot] = r.ci_high;
         }
     } catch (const hdf5::Error& e) {
-        throw SweepError(prefix + ": " + e.what());
+        throw SweepWriteError(prefix + ": " + e.what());
     }
     s.values[slot] = point.values;
     s.written[slot] = true;
@@ -325,12 +329,12 @@ void SweepWriter::commit() {
         s.time_scale = {};
         check(s.h5.close(), "closing the file");
     } catch (const hdf5::Error& e) {
-        throw SweepError("cannot write " + s.out.string() + ": " + e.what());
+        throw SweepWriteError("cannot write " + s.out.string() + ": " + e.what());
     }
     try {
         s.file.commit();
     } catch (const OutputError& e) {
-        throw SweepError(e.what());
+        throw SweepWriteError(e.what());
     }
 }
 

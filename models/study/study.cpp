@@ -5,13 +5,16 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <set>
 #include <system_error>
 
+#include "engine/calendar.hpp"
 #include "models/config/document.hpp"
 #include "models/config/names.hpp"
 #include "models/config/numbers.hpp"
 #include "models/study/designs.hpp"
+#include "wfsim_version.hpp"
 
 namespace wfsim::model {
 
@@ -102,6 +105,28 @@ void read_base(config::Document& document, config::Section root,
     }
 }
 
+bool overlapping(const std::string& a, const std::string& b) {
+    const auto covers = [](const std::string& outer, const std::string& inner) {
+        return inner.starts_with(outer) &&
+               (inner.size() == outer.size() || inner[outer.size()] == '.');
+    };
+    return covers(a, b) || covers(b, a);
+}
+
+// A dated intervention that sets what an axis varies would replace the axis's value from its
+// date on, at every point, so the file would record values the run used only in part.
+std::optional<std::string> intervention_setting(const Study& study, const std::string& path) {
+    for (const Intervention& intervention : study.scenario.interventions) {
+        for (const config::Override& o : intervention.set) {
+            if (!overlapping(o.path, path)) continue;
+            return "the scenario's intervention of " + engine::format_iso_date(intervention.at) +
+                   " sets " + o.path + ", which would replace the study's value from then on (a "
+                   "study may not vary what an intervention sets)";
+        }
+    }
+    return std::nullopt;
+}
+
 StudyAxis read_parameter(config::Section item, const Study& study, bool base_ok, bool grid) {
     StudyAxis axis;
     axis.path = item.text("path", {"The parameter's path in the scenario, as interventions "
@@ -134,6 +159,9 @@ StudyAxis read_parameter(config::Section item, const Study& study, bool base_ok,
                     problem("path", "a study cannot vary " + std::string(fixed) +
                                         " (every point shares it)");
                 }
+            }
+            if (ok && base_ok) {
+                if (const auto set = intervention_setting(study, axis.path)) problem("path", *set);
             }
         }
     }
@@ -232,28 +260,47 @@ StudyAxis read_options_axis(config::Section root, const Study& study, bool base_
     return axis;
 }
 
+
+
 // An option that sets what an axis varies would override the axis's value at every point of
-// that option, so the file would record values the run never used.
+// that option, so the file would record values the run never used; so would an intervention the
+// option brings.
 void check_options_against_axes(config::Section root, const Study& study) {
-    const auto covers = [](const std::string& a, const std::string& b) {
-        return b.starts_with(a) && (b.size() == a.size() || b[a.size()] == '.');
-    };
     const StudyAxis* options = nullptr;
     for (const StudyAxis& axis : study.axes) {
         if (axis.option) options = &axis;
     }
     if (!options) return;
+    // The base scenario's interventions are checked at each parameter; these are the option's.
+    const auto in_base = [&](const Intervention& i) {
+        return std::ranges::any_of(study.scenario.interventions, [&](const Intervention& b) {
+            return b.at_days == i.at_days &&
+                   std::ranges::equal(b.set, i.set, [](const auto& x, const auto& y) {
+                       return x.path == y.path && x.value == y.value;
+                   });
+        });
+    };
     for (const std::string& name : options->values) {
         for (const PolicyOption& option : study.scenario.options) {
             if (option.name != name) continue;
-            for (const config::Override& o : option.set) {
-                for (const StudyAxis& axis : study.axes) {
-                    if (axis.option || !(covers(o.path, axis.path) || covers(axis.path, o.path))) {
-                        continue;
-                    }
+            for (const StudyAxis& axis : study.axes) {
+                if (axis.option) continue;
+                for (const config::Override& o : option.set) {
+                    if (!overlapping(o.path, axis.path)) continue;
                     root.error("options", "option '" + name + "' sets " + o.path +
                                               ", which overlaps the parameter " + axis.path +
                                               " (an option may not set what the study varies)");
+                }
+                for (const Intervention& i : option.scenario->interventions) {
+                    if (in_base(i)) continue;
+                    for (const config::Override& o : i.set) {
+                        if (!overlapping(o.path, axis.path)) continue;
+                        root.error("options", "option '" + name + "' has an intervention of " +
+                                                  engine::format_iso_date(i.at) + " that sets " +
+                                                  o.path + ", which overlaps the parameter " +
+                                                  axis.path + " (an option may not set what the "
+                                                  "study varies)");
+                    }
                 }
             }
         }

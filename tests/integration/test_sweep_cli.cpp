@@ -256,6 +256,25 @@ TEST(SweepCli, AShardWithNoPointsWritesAnEmptyPartThatMerges) {
     EXPECT_EQ(h5diff(dir.file("whole.h5"), dir.file("merged.h5")), 0);
 }
 
+// An output that cannot be written is a runtime failure (exit 1), not bad input (exit 2), and
+// leaves nothing behind.
+TEST(SweepCli, AnOutputThatCannotBeWrittenExitsOne) {
+    TempDir dir;
+    const std::string study = write_study(dir, kTwoPoints);
+    const std::string missing = dir.file("missing/out.h5");
+    const auto swept = sweep(study, missing);
+    EXPECT_EQ(swept.exit_code, 1) << swept.err;
+    EXPECT_EQ(swept.err, "wfsim: error: cannot create " + missing +
+                             ".parts: No such file or directory\n");
+    const std::string part = dir.file("part.h5");
+    ASSERT_EQ(sweep(study, part).exit_code, 0);
+    const auto merged = run_process(kWfsim + " merge " + quoted(part) + " -o " + quoted(missing));
+    EXPECT_EQ(merged.exit_code, 1) << merged.err;
+    EXPECT_EQ(merged.err.rfind("wfsim: error: cannot create " + missing, 0), 0u) << merged.err;
+    EXPECT_EQ(std::count(merged.err.begin(), merged.err.end(), '\n'), 1) << merged.err;
+    EXPECT_FALSE(fs::exists(dir.file("missing")));
+}
+
 // --shard N takes the index from Slurm's array task id, counted from the array's first task.
 TEST(SweepCli, ShardCountAloneTakesTheIndexFromSlurmArrayTaskId) {
     TempDir dir;

@@ -485,6 +485,12 @@ const BadStudy kBadStudies[] = {
     {"an option that sets what the study varies",
      "scenario: strategy.yaml\nparameters:\n  - { path: retention.payments.two_year.amount, values: [1000, 2000] }\noptions: [base, no_retention_payment]\n",
      {"study.yaml:4:10: error: options: option 'no_retention_payment' sets retention.payments, which overlaps the parameter retention.payments.two_year.amount (an option may not set what the study varies)"}},
+    {"a parameter that an intervention sets",
+     "scenario: strategy.yaml\nparameters:\n  - { path: demand.referrals_per_year, values: [3000, 3600] }\n",
+     {"study.yaml:3:13: error: parameters[0].path: the scenario's intervention of 2018-04-01 sets demand.referrals_per_year, which would replace the study's value from then on (a study may not vary what an intervention sets)"}},
+    {"a parameter inside what an intervention sets",
+     "scenario: strategy.yaml\nparameters:\n  - { path: agency.rules_2024.cooling_off, values: [3 months, 6 months] }\n",
+     {"study.yaml:3:13: error: parameters[0].path: the scenario's intervention of 2024-10-01 sets agency.rules_2024, which would replace the study's value from then on (a study may not vary what an intervention sets)"}},
     {"too many points",
      "scenario: core.yaml\nparameters:\n  - { path: turnover.social_worker.annual_rate, from: 0, to: 1, step: 0.01 }\n  - { path: demand.referrals_per_year, from: 1000, to: 1990, step: 10 }\n  - { path: establishment.social_worker, from: 300, to: 399, step: 1 }\n",
      {"study.yaml:3:3: error: parameters: the grid has 1010000 points (at most 1000000)"}},
@@ -501,6 +507,41 @@ const BadStudy kBadStudies[] = {
 // clang-format on
 
 INSTANTIATE_TEST_SUITE_P(Studies, BadStudies, ::testing::ValuesIn(kBadStudies));
+
+// An option on the options axis that brings a dated change of a varied path would replace the
+// study's value from that date at that option's points; the base scenario's own dated changes
+// are reported at the parameter (BadStudies).
+TEST(Studies, AnOptionsInterventionOnAVariedPathIsRefused) {
+    const std::filesystem::path directory = std::filesystem::temp_directory_path() /
+                                            ("wfsim_option_change_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(directory);
+    {
+        std::ifstream core(WFSIM_SOURCE_DIR "/scenarios/core.yaml");
+        std::ofstream out(directory / "later.yaml");
+        out << core.rdbuf()
+            << "options:\n"
+               "  - name: later_posts\n"
+               "    set:\n"
+               "      interventions:\n"
+               "        - { at: 2018-04-01, set: { establishment.social_worker: 330 } }\n";
+    }
+    Lines lines;
+    try {
+        (void)parse_study({"study.yaml",
+                           "scenario: later.yaml\n"
+                           "parameters:\n"
+                           "  - { path: establishment.social_worker, values: [300, 310] }\n"
+                           "options: [base, later_posts]\n"},
+                          directory);
+    } catch (const config::InputError& e) {
+        for (const auto& d : e.diagnostics()) lines.push_back(d.format());
+    }
+    std::filesystem::remove_all(directory);
+    EXPECT_EQ(lines, (Lines{"study.yaml:4:10: error: options: option 'later_posts' has an "
+                            "intervention of 2018-04-01 that sets establishment.social_worker, "
+                            "which overlaps the parameter establishment.social_worker (an option "
+                            "may not set what the study varies)"}));
+}
 
 // Each value alone is one the scenario accepts; a combination may not be. A point's scenario
 // names the point, its values and the scenario's complaint; check_points (wfsim validate) lists

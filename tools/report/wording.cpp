@@ -17,11 +17,11 @@ bool whole_units(double days, double unit, long& count) {
     return true;
 }
 
+}  // namespace
+
 std::string counted(long n, const char* unit) {
     return std::to_string(n) + " " + unit + (n == 1 ? "" : "s");
 }
-
-}  // namespace
 
 std::string duration_text(double days) {
     long n = 0;

@@ -13,6 +13,9 @@ namespace wfsim::report {
 // "held for 6 months").
 std::string condition_text(const output::TargetResult& target);
 
+// "1 point", "3 points".
+std::string counted(long n, const char* unit);
+
 // A span of days in the largest whole unit the scenario language has: "2 years", "6 months",
 // "3 weeks", "1 day", else "10.5 days" (a month is 365.25/12 days, as in scenarios).
 std::string duration_text(double days);

@@ -58,11 +58,12 @@ keys its parameters set are in `REFERENCE.md`.
   checks every point's combination before it runs any. A study cannot vary what all its points
   share (`name`, `start`, `horizon`, `output_interval`, `seed`, `replications`, `targets`,
   `options`), nor a path twice or a path inside another, nor what an option on its options axis
-  sets.
+  sets, nor what a dated intervention of the scenario (or of such an option) sets, since it would
+  replace the study's value from its date on.
 - **Streams**: with `common` (the default) replication r of every point draws the same random
   numbers, so points differ only by their values; `independent` gives each point its own.
-- The results' fingerprint is a hash of the study's and the scenario's text: shards and resumed
-  sweeps of a changed study refuse to mix.
+- The results' fingerprint is a hash of the study's and the scenario's text and of the wfsim
+  version: shards and resumed sweeps of a changed study, or of another version, refuse to mix.
 
 )",
                stdout);

@@ -11,6 +11,7 @@
 #include "models/scenario/scenario.hpp"
 #include "output/run_file.hpp"
 #include "tools/report/key_metrics.hpp"
+#include "tools/report/wording.hpp"
 #include "tools/wfsim/commands.hpp"
 #include "tools/wfsim/progress.hpp"
 #include "tools/wfsim/run_data.hpp"
@@ -43,9 +44,10 @@ int run_command(const RunOptions& options) {
                                           ? default_output(options.scenario)
                                           : std::filesystem::path(options.output);
 
-    std::fprintf(stderr, "wfsim %s: %s, %u replications of %.4g years, seed %llu\n", kVersion,
+    std::fprintf(stderr, "wfsim %s: %s, %s of %.4g years, seed %llu\n", kVersion,
                  scenario.name.empty() ? options.scenario.c_str() : scenario.name.c_str(),
-                 scenario.replications, scenario.horizon_days / engine::kDaysPerYear,
+                 report::counted(scenario.replications, "replication").c_str(),
+                 scenario.horizon_days / engine::kDaysPerYear,
                  static_cast<unsigned long long>(scenario.seed));
     Progress progress(stderr, options.quiet);
     const auto started = std::chrono::steady_clock::now();

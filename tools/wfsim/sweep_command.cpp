@@ -17,6 +17,7 @@
 #include "models/study/study.hpp"
 #include "models/study/sweep.hpp"
 #include "output/sweep_file.hpp"
+#include "tools/report/wording.hpp"
 #include "tools/wfsim/commands.hpp"
 #include "tools/wfsim/progress.hpp"
 #include "tools/wfsim/sweep_assembly.hpp"
@@ -119,12 +120,15 @@ int sweep_command(const SweepOptions& options) {
     if (leader) {
         try {
             journal.emplace(out, study.fingerprint, options.resume);
-        } catch (const std::runtime_error& e) {
+        } catch (const SweepJournal::Refused& e) {
             std::fprintf(stderr, "wfsim: error: %s\n", e.what());
             opened = kExitInvalidInput;
+        } catch (const std::runtime_error& e) {
+            std::fprintf(stderr, "wfsim: error: %s\n", e.what());
+            opened = kExitFailure;
         }
     }
-    if (team->share(opened) != kExitOk) return kExitInvalidInput;
+    if (const int code = team->share(opened); code != kExitOk) return code;
     if (!leader) journal.emplace(out);
     std::vector<std::int64_t> to_run;
     if (leader) {
@@ -137,13 +141,14 @@ int sweep_command(const SweepOptions& options) {
     const std::uint64_t already = mine.size() - to_run.size();
 
     if (leader) {
-        std::fprintf(stderr, "wfsim %s: %s: %zu points%s x %u replications%s\n", kVersion,
-                     study.name.empty() ? options.study.c_str() : study.name.c_str(), mine.size(),
+        std::fprintf(stderr, "wfsim %s: %s: %s%s x %s%s\n", kVersion,
+                     study.name.empty() ? options.study.c_str() : study.name.c_str(),
+                     report::counted(static_cast<long>(mine.size()), "point").c_str(),
                      shard.count > 1 ? (" (shard " + std::to_string(shard.index) + "/" +
                                         std::to_string(shard.count) + " of " + std::to_string(total) + ")")
                                            .c_str()
                                      : "",
-                     study.replications,
+                     report::counted(study.replications, "replication").c_str(),
                      already ? (", resuming: " + std::to_string(already) + " done").c_str() : "");
     }
     const output::SweepHeader header = model::sweep_header(study);
@@ -184,7 +189,9 @@ int sweep_command(const SweepOptions& options) {
         progress.finish();
         std::fprintf(stderr, "%s\n", e.what());
         code = kExitInvalidInput;
-    } catch (const output::SweepError& e) {
+    } catch (const std::exception& e) {
+        // Output that cannot be written, a journal part that is not this study's: every rank
+        // must still hear of it below, or the others would wait for this one for ever.
         progress.finish();
         std::fprintf(stderr, "wfsim: error: %s\n", e.what());
         code = kExitFailure;
@@ -209,9 +216,10 @@ int sweep_command(const SweepOptions& options) {
         return kExitFailure;
     }
     journal->remove();
-    std::printf("%s: %zu points x %u replications -> %s\n",
-                study.name.empty() ? options.study.c_str() : study.name.c_str(), mine.size(),
-                study.replications, out.c_str());
+    std::printf("%s: %s x %s -> %s\n",
+                study.name.empty() ? options.study.c_str() : study.name.c_str(),
+                report::counted(static_cast<long>(mine.size()), "point").c_str(),
+                report::counted(study.replications, "replication").c_str(), out.c_str());
     return kExitOk;
 }
 
@@ -219,6 +227,9 @@ int merge_command(const MergeOptions& options) {
     std::vector<std::filesystem::path> inputs(options.inputs.begin(), options.inputs.end());
     try {
         output::merge_sweeps(inputs, options.output);
+    } catch (const output::SweepWriteError& e) {
+        std::fprintf(stderr, "wfsim: error: %s\n", e.what());
+        return kExitFailure;
     } catch (const output::SweepError& e) {
         std::fprintf(stderr, "wfsim: error: %s\n", e.what());
         return kExitInvalidInput;

@@ -39,7 +39,7 @@ SweepJournal::SweepJournal(const std::filesystem::path& out, const std::string& 
     std::error_code error;
     const bool exists = std::filesystem::exists(directory_, error);
     if (exists && !resume) {
-        throw std::runtime_error(directory_.string() +
+        throw Refused(directory_.string() +
                                  " exists: an earlier sweep to this output did not finish; "
                                  "finish it with --resume, or remove it");
     }
@@ -52,7 +52,7 @@ SweepJournal::SweepJournal(const std::filesystem::path& out, const std::string& 
         if (std::filesystem::exists(directory_ / kFingerprintFile)) {
             const std::string recorded = read_fingerprint(directory_ / kFingerprintFile);
             if (recorded != fingerprint) {
-                throw std::runtime_error(directory_.string() + " holds the points of another "
+                throw Refused(directory_.string() + " holds the points of another "
                                          "study (fingerprint " + recorded + ", this study's is " +
                                          fingerprint + "); remove it or choose another output");
             }
@@ -62,7 +62,7 @@ SweepJournal::SweepJournal(const std::filesystem::path& out, const std::string& 
         // have been written (points come after the fingerprint, and remove() takes them away
         // before it), so the journal is this study's to take.
         if (!finished().empty()) {
-            throw std::runtime_error(directory_.string() + " holds points but no fingerprint "
+            throw Refused(directory_.string() + " holds points but no fingerprint "
                                      "saying whose; remove it or choose another output");
         }
     } else if (!std::filesystem::create_directory(directory_, error)) {

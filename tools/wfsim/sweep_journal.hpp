@@ -8,17 +8,26 @@
 #include <cstdint>
 #include <filesystem>
 #include <set>
+#include <stdexcept>
 #include <string>
 
 namespace wfsim::cli {
 
 class SweepJournal {
 public:
+    // The journal there is not this sweep's to take (an unfinished sweep without --resume,
+    // another study's): the user must choose, as against failing to create or write it.
+    class Refused : public std::runtime_error {
+    public:
+        using runtime_error::runtime_error;
+    };
+
     // Opens the journal of `out` for `fingerprint`. Without `resume`, an existing journal is an
     // error (an interrupted sweep: resume it or remove it); with it, one of another study is,
     // and the temporaries a killed process left (in the journal, and `out`'s beside it) are
     // removed. A journal killed before its fingerprint was recorded holds no point and is
-    // taken over. Throws std::runtime_error with a one-line message.
+    // taken over. Throws Refused, or std::runtime_error when the journal cannot be created or
+    // written, with a one-line message.
     SweepJournal(const std::filesystem::path& out, const std::string& fingerprint, bool resume);
     // The journal of `out` that another process of the same sweep has opened (rank 0 of an MPI
     // job), for writing points into: no checks.

@@ -8,6 +8,7 @@
 #include "models/scenario/scenario.hpp"
 #include "models/study/study.hpp"
 #include "models/study/sweep.hpp"
+#include "tools/report/wording.hpp"
 #include "tools/wfsim/commands.hpp"
 
 namespace wfsim::cli {
@@ -28,8 +29,10 @@ int validate_study(const std::string& file) {
     std::vector<std::int64_t> all(study.points.size());
     std::iota(all.begin(), all.end(), std::int64_t{0});
     model::check_points(study, all);
-    std::printf("%s: valid study (%zu points x %u replications of %s)\n", file.c_str(),
-                study.points.size(), study.replications, study.scenario_source.file.c_str());
+    std::printf("%s: valid study (%s x %s of %s)\n", file.c_str(),
+                report::counted(static_cast<long>(study.points.size()), "point").c_str(),
+                report::counted(study.replications, "replication").c_str(),
+                study.scenario_source.file.c_str());
     return kExitOk;
 }
 
