@@ -508,23 +508,30 @@ const BadStudy kBadStudies[] = {
 
 INSTANTIATE_TEST_SUITE_P(Studies, BadStudies, ::testing::ValuesIn(kBadStudies));
 
+// A fresh temporary directory (named from `prefix` and the process) holding `name`: the shipped
+// core scenario with `extra` appended. The caller removes it.
+std::filesystem::path directory_with_core_plus(const std::string& prefix, const std::string& name,
+                                               const std::string& extra) {
+    const std::filesystem::path directory =
+        std::filesystem::temp_directory_path() / (prefix + std::to_string(::getpid()));
+    std::filesystem::create_directories(directory);
+    std::ifstream core(WFSIM_SOURCE_DIR "/scenarios/core.yaml");
+    std::ofstream out(directory / name);
+    out << core.rdbuf() << extra;
+    return directory;
+}
+
 // An option on the options axis that brings a dated change of a varied path would replace the
 // study's value from that date at that option's points; the base scenario's own dated changes
 // are reported at the parameter (BadStudies).
 TEST(Studies, AnOptionsInterventionOnAVariedPathIsRefused) {
-    const std::filesystem::path directory = std::filesystem::temp_directory_path() /
-                                            ("wfsim_option_change_" + std::to_string(::getpid()));
-    std::filesystem::create_directories(directory);
-    {
-        std::ifstream core(WFSIM_SOURCE_DIR "/scenarios/core.yaml");
-        std::ofstream out(directory / "later.yaml");
-        out << core.rdbuf()
-            << "options:\n"
-               "  - name: later_posts\n"
-               "    set:\n"
-               "      interventions:\n"
-               "        - { at: 2018-04-01, set: { establishment.social_worker: 330 } }\n";
-    }
+    const std::filesystem::path directory =
+        directory_with_core_plus("wfsim_option_change_", "later.yaml",
+                                 "options:\n"
+                                 "  - name: later_posts\n"
+                                 "    set:\n"
+                                 "      interventions:\n"
+                                 "        - { at: 2018-04-01, set: { establishment.social_worker: 330 } }\n");
     Lines lines;
     try {
         (void)parse_study({"study.yaml",
@@ -547,15 +554,9 @@ TEST(Studies, AnOptionsInterventionOnAVariedPathIsRefused) {
 // names the point, its values and the scenario's complaint; check_points (wfsim validate) lists
 // each refused point, up to kMaxPointsReported.
 TEST(StudyPoints, ACombinationTheScenarioRefusesNamesThePoint) {
-    const std::filesystem::path directory = std::filesystem::temp_directory_path() /
-                                            ("wfsim_combination_" + std::to_string(::getpid()));
-    std::filesystem::create_directories(directory);
-    {
-        std::ifstream core(WFSIM_SOURCE_DIR "/scenarios/core.yaml");
-        std::ofstream out(directory / "notice.yaml");
-        out << core.rdbuf()
-            << "leaving:\n  notice_period: { dist: uniform, min: 4 weeks, max: 3 months }\n";
-    }
+    const std::filesystem::path directory = directory_with_core_plus(
+        "wfsim_combination_", "notice.yaml",
+        "leaving:\n  notice_period: { dist: uniform, min: 4 weeks, max: 3 months }\n");
     const Study s =
         parse_study({"study.yaml",
                      "scenario: notice.yaml\n"
