@@ -14,10 +14,11 @@
 //   /targets/<name>     group          definition attributes as in a run file; datasets
 //                                      met uint8 [P, R], first_met_days float64 [P, R],
 //                                      probability, ci_low, ci_high float64 [P] (95 % Wilson)
-//   / attributes        format ("wfsim-sweep-1"), fingerprint (of the study and scenario text:
-//                       shards of different studies refuse to merge), study_name, study_yaml,
-//                       scenario_yaml, design, streams, seed, total_points (N), replications,
-//                       start_date, horizon_days, interval_days, metrics, wfsim_version
+//   / attributes        format ("wfsim-sweep-1"), fingerprint (of the study and scenario text and
+//                       the wfsim version: shards of different studies refuse to merge),
+//                       study_name, study_yaml, scenario_yaml, design, streams, seed,
+//                       total_points (N), replications, start_date, horizon_days,
+//                       interval_days, metrics, wfsim_version
 //
 // So "the probability of meeting a target against the parameters" is /targets/<t>/probability
 // beside /parameters/*, one read each. Written atomically (temporary file, then rename).
@@ -75,19 +76,11 @@ public:
     using SweepError::SweepError;
 };
 
-// What a sweep file holds: the layout above, or the part of a journal that wfsim sweep keeps
-// for each finished point: the same without /summary and without dimension scales, in HDF5's
-// 1.10 file format. Most of a one-point file's writing time and size went to those (some 450
-// datasets, 1,000 scale attachments, a B-tree per dataset), written once per point while
-// threads wait on HDF5's lock; merge_sweeps reads neither and recomputes the summaries, so the
-// assembled file is the same.
-enum class SweepFileKind { Complete, JournalPart };
-
 // Writes a sweep file holding exactly `points` (study indices), in any order of write() calls.
 class SweepWriter {
 public:
     SweepWriter(const std::filesystem::path& out, const SweepHeader& header,
-                std::vector<std::int64_t> points, SweepFileKind kind = SweepFileKind::Complete);
+                std::vector<std::int64_t> points);
     ~SweepWriter();
     SweepWriter(const SweepWriter&) = delete;
     SweepWriter& operator=(const SweepWriter&) = delete;

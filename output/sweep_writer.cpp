@@ -58,7 +58,6 @@ struct SweepWriter::State {
     std::vector<Handle> series;                   // per metric
     std::vector<std::array<Handle, 4>> summaries;  // per metric: mean, p5, p50, p95
     std::vector<Handle> met, first_met;            // per target
-    bool complete = true;  // SweepFileKind::Complete: summaries and dimension scales too
 
     State(const std::filesystem::path& path, const SweepHeader& h, std::vector<std::int64_t> p)
         : out(path), header(h), points(std::move(p)), file(path) {}
@@ -66,10 +65,7 @@ struct SweepWriter::State {
 
 namespace {
 
-// Scales are attached in complete files only (see SweepFileKind).
-void attach(const SweepWriter::State& s, hid_t dataset, hid_t scale, unsigned dimension,
-            const std::string& name) {
-    if (!s.complete) return;
+void attach(hid_t dataset, hid_t scale, unsigned dimension, const std::string& name) {
     check(H5DSattach_scale(dataset, scale, dimension), "attaching a scale to '" + name + "'");
 }
 
@@ -78,7 +74,7 @@ void write_header(SweepWriter::State& s);
 }  // namespace
 
 SweepWriter::SweepWriter(const std::filesystem::path& out, const SweepHeader& header,
-                         std::vector<std::int64_t> points, SweepFileKind kind) {
+                         std::vector<std::int64_t> points) {
     std::sort(points.begin(), points.end());
     if (std::adjacent_find(points.begin(), points.end()) != points.end()) {
         throw SweepError("cannot write " + out.string() + ": a point is listed twice");
@@ -89,7 +85,6 @@ SweepWriter::SweepWriter(const std::filesystem::path& out, const SweepHeader& he
         throw SweepWriteError(e.what());
     }
     State& s = *state_;
-    s.complete = kind == SweepFileKind::Complete;
     s.written.assign(s.points.size(), false);
     s.values.assign(s.points.size(), std::vector<std::string>(header.axes.size()));
     const std::size_t n = s.points.size();
@@ -112,12 +107,6 @@ void write_header(SweepWriter::State& s) {
     const SweepHeader& h = s.header;
     Handle access = own(H5Pcreate(H5P_FILE_ACCESS), H5Pclose, "setting up file access");
     check(H5Pset_fclose_degree(access.get(), H5F_CLOSE_SEMI), "setting up file access");
-    // A journal part is read back only by wfsim, with this HDF5: the 1.10 format indexes a
-    // dataset of one chunk without a B-tree, which was most of a one-point file.
-    if (!s.complete) {
-        check(H5Pset_libver_bounds(access.get(), H5F_LIBVER_V110, H5F_LIBVER_V110),
-              "setting up file access");
-    }
     // Every write covers whole chunks, written once: with no chunk cache each is compressed
     // and stored by write() itself, while the points come in, not all at once by commit().
     check(H5Pset_cache(access.get(), 0, 521, 0, 1.0), "setting up file access");
@@ -158,20 +147,19 @@ void write_header(SweepWriter::State& s) {
                           std::string("proleptic_gregorian"));
     check(H5DSset_scale(s.time_scale.get(), layout::kTime), "making 'time' a scale");
     Handle date = hdf5::write_dataset(f, layout::kDate, h.date);
-    attach(s, date.get(), s.time_scale.get(), 0, layout::kDate);
+    attach(date.get(), s.time_scale.get(), 0, layout::kDate);
 
     Handle series = create_group(f, layout::kSeriesGroup);
-    Handle summary = s.complete ? create_group(f, L::kSummary) : Handle();
+    Handle summary = create_group(f, L::kSummary);
     for (const SeriesSpec& m : h.metrics) {
         const std::string path = std::string(layout::kSeriesGroup) + "/" + m.name;
         Handle d = hdf5::create_slabbed(f, path.c_str(), H5T_IEEE_F64LE, {P, R, T});
         hdf5::write_attribute(d.get(), layout::kUnits, m.units);
         hdf5::write_attribute(d.get(), layout::kDescription, m.description);
-        attach(s, d.get(), s.point_scale.get(), 0, path);
-        attach(s, d.get(), s.replication_scale.get(), 1, path);
-        attach(s, d.get(), s.time_scale.get(), 2, path);
+        attach(d.get(), s.point_scale.get(), 0, path);
+        attach(d.get(), s.replication_scale.get(), 1, path);
+        attach(d.get(), s.time_scale.get(), 2, path);
         s.series.push_back(std::move(d));
-        if (!s.complete) continue;
         const std::string group = std::string(L::kSummary) + "/" + m.name;
         create_group(f, group);
         std::array<Handle, 4> stats;
@@ -179,8 +167,8 @@ void write_header(SweepWriter::State& s) {
             const std::string stat = group + "/" + L::kStatistics[k];
             stats[k] = hdf5::create_slabbed(f, stat.c_str(), H5T_IEEE_F64LE, {P, T});
             hdf5::write_attribute(stats[k].get(), layout::kUnits, m.units);
-            attach(s, stats[k].get(), s.point_scale.get(), 0, stat);
-            attach(s, stats[k].get(), s.time_scale.get(), 1, stat);
+            attach(stats[k].get(), s.point_scale.get(), 0, stat);
+            attach(stats[k].get(), s.time_scale.get(), 1, stat);
         }
         s.summaries.push_back(std::move(stats));
     }
@@ -200,8 +188,8 @@ void write_header(SweepWriter::State& s) {
             hdf5::write_attribute(s.first_met.back().get(), layout::kUnits,
                                   "days since " + h.start_date);
             for (Handle* d : {&s.met.back(), &s.first_met.back()}) {
-                attach(s, d->get(), s.point_scale.get(), 0, path);
-                attach(s, d->get(), s.replication_scale.get(), 1, path);
+                attach(d->get(), s.point_scale.get(), 0, path);
+                attach(d->get(), s.replication_scale.get(), 1, path);
             }
         }
     }
@@ -255,7 +243,6 @@ void SweepWriter::write(const SweepPoint& point) {
                 block.insert(block.end(), row.begin(), row.end());
             }
             hdf5::write_slab(s.series[m].get(), h.metrics[m].name.c_str(), slot, block);
-            if (!s.complete) continue;
             summarise(point.series, m, stats);
             for (std::size_t k = 0; k < 4; ++k) {
                 hdf5::write_slab(s.summaries[m][k].get(), h.metrics[m].name.c_str(), slot,
@@ -307,14 +294,14 @@ void SweepWriter::commit() {
             Handle d = numbers.size() == texts.size()
                            ? hdf5::write_dataset(f, path.c_str(), {P}, std::span<const double>(numbers))
                            : hdf5::write_dataset(f, path.c_str(), texts);
-            attach(s, d.get(), s.point_scale.get(), 0, path);
+            attach(d.get(), s.point_scale.get(), 0, path);
         }
         for (std::size_t t = 0; t < h.targets.size(); ++t) {
             const std::string path = std::string(layout::kTargetsGroup) + "/" + h.targets[t].name;
             const auto put = [&](const char* name, const std::vector<double>& values) {
                 const std::string full = path + "/" + name;
                 Handle d = hdf5::write_dataset(f, full.c_str(), {P}, std::span<const double>(values));
-                attach(s, d.get(), s.point_scale.get(), 0, full);
+                attach(d.get(), s.point_scale.get(), 0, full);
             };
             put(sweep_layout::kProbability, s.probability[t]);
             put(sweep_layout::kCiLow, s.ci_low[t]);

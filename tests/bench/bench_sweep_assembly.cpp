@@ -1,7 +1,7 @@
-// The assembly pass of a sweep: what rank 0 (or the process alone) does once every point is in.
-// Runs a study's points on threads into a journal of one-point files, as wfsim sweep does, then
-// times output::merge_sweeps over them (the pass itself) a few times and prints seconds, MB/s,
-// file sizes and peak memory. The journal's files are fresh in the page cache, as on one machine;
+// The assembly pass of a sweep: what rank 0 does with the points other ranks ran (and what a
+// resumed sweep does with an earlier run's). Runs a study's points on threads into a journal of
+// one-point files, as wfsim sweep does, then times reading every part into a sweep file a few
+// times and prints seconds, MB/s, file sizes and peak memory. The journal's files are fresh in the page cache, as on one machine;
 // on a cluster's shared file system rank 0 reads them cold.
 //
 // Usage: bench_sweep_assembly STUDY.yaml WORKDIR [threads] [repeats]
@@ -17,6 +17,7 @@
 
 #include "models/study/study.hpp"
 #include "models/study/sweep.hpp"
+#include "output/journal_part.hpp"
 #include "output/sweep_file.hpp"
 
 namespace fs = std::filesystem;
@@ -57,10 +58,7 @@ int main(int argc, char** argv) {
     const auto t0 = std::chrono::steady_clock::now();
     wfsim::model::run_points(study, source, threads, [&](wfsim::output::SweepPoint&& point) {
         const auto w0 = std::chrono::steady_clock::now();
-        wfsim::output::SweepWriter writer(part(point.index), header, {point.index},
-                                          wfsim::output::SweepFileKind::JournalPart);
-        writer.write(point);
-        writer.commit();
+        wfsim::output::write_journal_part(part(point.index), header, point);
         journaling += seconds_since(w0);
     });
     const double run = seconds_since(t0);
@@ -76,7 +74,12 @@ int main(int argc, char** argv) {
     for (int r = 0; r < repeats; ++r) {
         fs::remove(out);
         const auto t1 = std::chrono::steady_clock::now();
-        wfsim::output::merge_sweeps(inputs, out);
+        // What the leader does with points it did not run: read each part, write it in.
+        wfsim::output::SweepWriter writer(out, header, all);
+        for (const std::int64_t p : all) {
+            writer.write(wfsim::output::read_journal_part(part(p), header, p));
+        }
+        writer.commit();
         times.push_back(seconds_since(t1));
     }
     std::sort(times.begin(), times.end());
@@ -93,7 +96,7 @@ int main(int argc, char** argv) {
     std::printf("journal                %zu files, %.1f MB, %.1f ms per point written\n",
                 inputs.size(), megabytes(journal_bytes),
                 1e3 * journaling / static_cast<double>(all.size()));
-    std::printf("assembly (merge)       %.3f s median of %d (min %.3f, max %.3f)\n", median,
+    std::printf("assembly               %.3f s median of %d (min %.3f, max %.3f)\n", median,
                 repeats, times.front(), times.back());
     std::printf("assembled file         %.1f MB, %.1f kB per point\n", megabytes(out_bytes),
                 megabytes(out_bytes) * 1e3 / static_cast<double>(all.size()));

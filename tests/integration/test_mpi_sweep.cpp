@@ -10,6 +10,8 @@
 #include <string>
 
 #include "models/study/study.hpp"
+#include "models/study/sweep.hpp"
+#include "output/journal_part.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/text_files.hpp"
 
@@ -124,18 +126,16 @@ TEST_F(MpiSweep, RanksOverTcpWithThreadsWriteTheSameFile) {
 
 TEST_F(MpiSweep, ResumesAJournalWithSomePointsDone) {
     const std::string one = reference();
-    // A journal as a killed sweep leaves it: the study's fingerprint and points 1 and 4 done
-    // (each a one-point sweep file, as a shard of one point is).
+    // A journal as a killed sweep leaves it: the study's fingerprint and points 1 and 4 done.
     const std::string out = dir.file("resumed.h5");
     const std::filesystem::path journal = out + ".parts";
     std::filesystem::create_directory(journal);
-    std::ofstream(journal / "fingerprint") << wfsim::model::load_study(study).fingerprint << '\n';
+    const wfsim::model::Study loaded = wfsim::model::load_study(study);
+    std::ofstream(journal / "fingerprint") << loaded.fingerprint << '\n';
     for (const int p : {1, 4}) {
-        const std::string part = dir.file("point" + std::to_string(p) + ".h5");
-        const auto r = run_process(kWfsim + " sweep '" + study + "' -o '" + part + "' --shard " +
-                                   std::to_string(p) + "/6 -q");
-        ASSERT_EQ(r.exit_code, 0) << describe(r);
-        std::filesystem::copy_file(part, journal / ("point-" + std::to_string(p) + ".h5"));
+        wfsim::output::write_journal_part(journal / ("point-" + std::to_string(p) + ".h5"),
+                                          wfsim::model::sweep_header(loaded),
+                                          wfsim::model::run_point(loaded, p));
     }
     // What a writer killed mid-point leaves is cleared, not read: a journal part, and the output
     // the killed sweep had open.

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "output/journal_part.hpp"
 #include "output/sweep_file.hpp"
 #include "tests/support/hdf5_testing.hpp"
 
@@ -488,6 +489,87 @@ TEST(SweepMerge, MergesMoreFilesThanTheProcessMayHaveOpen) {
     const SweepReader merged(dir / "merged.h5");
     ASSERT_EQ(merged.points().size(), static_cast<std::size_t>(kPoints));
     EXPECT_EQ(merged.read(77).values, point(h, 77).values);
+}
+
+// A journal part holds one point's series and target outcomes; read with the sweep's header it
+// gives back the point exactly (NaN bits included, definitions from the header).
+TEST(JournalPart, ReadsBackThePointAsWritten) {
+    ScratchDir dir;
+    const SweepHeader h = header();
+    const SweepPoint written = point(h, 3);
+    const std::filesystem::path part = dir.path() / "point-3.h5";
+    write_journal_part(part, h, written);
+    const SweepPoint read = read_journal_part(part, h, 3);
+    EXPECT_EQ(read.index, 3);
+    EXPECT_EQ(read.values, written.values);
+    for (std::size_t m = 0; m < h.metrics.size(); ++m)
+        for (std::size_t r = 0; r < h.replications; ++r)
+            EXPECT_TRUE(same_bits(read.series.row(m, r), written.series.row(m, r)))
+                << "metric " << m << " replication " << r;
+    ASSERT_EQ(read.targets.size(), written.targets.size());
+    for (std::size_t k = 0; k < h.targets.size(); ++k) {
+        EXPECT_EQ(read.targets[k].name, h.targets[k].name);
+        EXPECT_EQ(read.targets[k].kind, h.targets[k].kind);
+        EXPECT_EQ(read.targets[k].met, written.targets[k].met);
+        EXPECT_TRUE(same_bits(read.targets[k].first_met_days, written.targets[k].first_met_days));
+        EXPECT_EQ(read.targets[k].probability, written.targets[k].probability);
+        EXPECT_EQ(read.targets[k].ci_low, written.targets[k].ci_low);
+        EXPECT_EQ(read.targets[k].ci_high, written.targets[k].ci_high);
+    }
+    // Its points go into a sweep file as the point itself would.
+    write_sweep(dir.path() / "direct.h5", h, {3});
+    {
+        SweepWriter writer(dir.path() / "via_part.h5", h, {3});
+        writer.write(read);
+        writer.commit();
+    }
+    const SweepPoint direct = SweepReader(dir.path() / "direct.h5").read(0);
+    const SweepPoint via = SweepReader(dir.path() / "via_part.h5").read(0);
+    EXPECT_EQ(direct.values, via.values);
+    EXPECT_EQ(direct.targets[1].met, via.targets[1].met);
+}
+
+std::string journal_part_error(const std::filesystem::path& part, const SweepHeader& h,
+                               std::int64_t p) {
+    try {
+        (void)read_journal_part(part, h, p);
+    } catch (const SweepError& e) {
+        return e.what();
+    }
+    return "read";
+}
+
+TEST(JournalPart, RefusesAnotherStudysOrPointsPartAndWhatIsNoPart) {
+    ScratchDir dir;
+    const SweepHeader h = header();
+    const std::filesystem::path part = dir.path() / "point-2.h5";
+    write_journal_part(part, h, point(h, 2));
+    EXPECT_EQ(journal_part_error(part, h, 4),
+              "cannot read " + part.string() + ": it is point 2 of the study with fingerprint "
+              "0123456789abcdef, not point 4 of this study (0123456789abcdef)");
+    EXPECT_EQ(journal_part_error(part, header(5, "fedcba9876543210"), 2),
+              "cannot read " + part.string() + ": it is point 2 of the study with fingerprint "
+              "0123456789abcdef, not point 2 of this study (fedcba9876543210)");
+    // A study whose results have another shape (here, more replications).
+    SweepHeader wider = h;
+    wider.replications = kReplications + 1;
+    EXPECT_NE(journal_part_error(part, wider, 2).find("shape is [2, 4, 3], expected [2, 5, 3]"),
+              std::string::npos)
+        << journal_part_error(part, wider, 2);
+    // A whole sweep file is not a journal part, nor is a text file.
+    write_sweep(dir.path() / "sweep.h5", h, {2});
+    EXPECT_EQ(journal_part_error(dir.path() / "sweep.h5", h, 2),
+              "cannot read " + (dir.path() / "sweep.h5").string() +
+                  ": not a point of a wfsim sweep's journal");
+    std::ofstream(dir.path() / "text.h5") << "half a file";
+    EXPECT_EQ(journal_part_error(dir.path() / "text.h5", h, 2),
+              "cannot read " + (dir.path() / "text.h5").string() + ": not an HDF5 file");
+    // A point of another shape than the header's is refused before anything is written.
+    SweepPoint odd = point(h, 1);
+    odd.values.pop_back();
+    const std::filesystem::path refused = dir.path() / "point-1.h5";
+    EXPECT_THROW(write_journal_part(refused, h, odd), SweepError);
+    EXPECT_FALSE(std::filesystem::exists(refused));
 }
 
 }  // namespace

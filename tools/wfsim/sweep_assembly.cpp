@@ -4,6 +4,8 @@
 #include <string>
 #include <system_error>
 
+#include "output/journal_part.hpp"
+
 namespace wfsim::cli {
 
 SweepAssembly::SweepAssembly(std::filesystem::path out, output::SweepHeader header,
@@ -48,14 +50,7 @@ void SweepAssembly::catch_up(const SweepJournal& journal) {
 }
 
 void SweepAssembly::read_from_journal(const SweepJournal& journal, std::size_t i) {
-    const std::filesystem::path part = journal.point_file(points_[i]);
-    const output::SweepReader reader(part);
-    if (reader.header().fingerprint != header_.fingerprint || reader.points().size() != 1 ||
-        reader.points().front() != points_[i]) {
-        throw output::SweepError("cannot assemble " + out_.string() + ": " + part.string() +
-                                 " is not point " + std::to_string(points_[i]) + " of this study");
-    }
-    writer().write(reader.read(0));
+    writer().write(output::read_journal_part(journal.point_file(points_[i]), header_, points_[i]));
     added_[i] = true;
 }
 

@@ -16,6 +16,7 @@
 #include "models/config/diagnostics.hpp"
 #include "models/study/study.hpp"
 #include "models/study/sweep.hpp"
+#include "output/journal_part.hpp"
 #include "output/sweep_file.hpp"
 #include "tools/report/wording.hpp"
 #include "tools/wfsim/commands.hpp"
@@ -170,10 +171,7 @@ int sweep_command(const SweepOptions& options) {
     int code = kExitOk;
     try {
         model::run_points(study, source, threads, [&](output::SweepPoint&& point) {
-            output::SweepWriter writer(journal->point_file(point.index), header, {point.index},
-                                       output::SweepFileKind::JournalPart);
-            writer.write(point);
-            writer.commit();
+            output::write_journal_part(journal->point_file(point.index), header, point);
             if (assembly) {
                 assembly->add(point);
                 // Points handed out since: other ranks' ones are read in once journaled.

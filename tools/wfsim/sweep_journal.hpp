@@ -1,5 +1,5 @@
-// The directory beside a sweep's output where each finished point is kept as its own small
-// sweep file, "<out>.parts/point-<index>.h5", written atomically. It is what makes a sweep
+// The directory beside a sweep's output where each finished point is kept as a journal part
+// (output/journal_part.hpp), "<out>.parts/point-<index>.h5", written atomically. It is what makes a sweep
 // resumable after being killed at any moment (a point is there whole or not at all), and the
 // final file is assembled from it only when every point is in. It records the study's
 // fingerprint, so a sweep never resumes another study's points.
