@@ -11,6 +11,7 @@
 #include "output/hdf5_compression.hpp"
 #include "output/hdf5_datasets.hpp"
 #include "output/hdf5_error.hpp"
+#include "output/hdf5_files.hpp"
 #include "output/run_file.hpp"
 #include "output/run_layout.hpp"
 #include "output/sweep_names.hpp"
@@ -122,16 +123,9 @@ SweepPoint read_journal_part(const std::filesystem::path& file, const SweepHeade
     point.series = SeriesTable(h.metrics, R, T);
     const hdf5::QuietErrors quiet;
     try {
-        if (check(H5Fis_hdf5(file.c_str()), "checking the file signature") == 0) {
-            throw hdf5::Error("not an HDF5 file");
-        }
-        Handle h5 = own(H5Fopen(file.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose,
-                        "opening the file");
+        const Handle h5 = hdf5::open_formatted(file, kJournalPartFormatName,
+                                               "not a point of a wfsim sweep's journal");
         const hid_t f = h5.get();
-        if (!hdf5::has_attribute(f, layout::kFormat) ||
-            hdf5::read_string_attribute(f, layout::kFormat) != kJournalPartFormatName) {
-            throw hdf5::Error("not a point of a wfsim sweep's journal");
-        }
         const std::string fingerprint = hdf5::read_string_attribute(f, sweep_layout::kFingerprint);
         const std::int64_t stored = hdf5::read_int64_attribute(f, kPoint);
         if (fingerprint != h.fingerprint || stored != index) {

@@ -10,6 +10,7 @@
 #include "output/hdf5_attributes.hpp"
 #include "output/hdf5_datasets.hpp"
 #include "output/hdf5_error.hpp"
+#include "output/hdf5_files.hpp"
 #include "output/hdf5_slabs.hpp"
 #include "output/hdf5_targets.hpp"
 #include "output/run_file.hpp"
@@ -53,16 +54,9 @@ SweepReader::SweepReader(const std::filesystem::path& in) : state_(std::make_uni
     s.in = in;
     const hdf5::QuietErrors quiet;
     try {
-        if (check(H5Fis_hdf5(in.c_str()), "checking the file signature") == 0) {
-            throw hdf5::Error("not an HDF5 file");
-        }
-        s.file = own(H5Fopen(in.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose, "opening the file");
+        s.file = hdf5::open_formatted(in, kSweepFormatName, "not a wfsim sweep file");
         const hid_t f = s.file.get();
         namespace L = sweep_layout;
-        if (!hdf5::has_attribute(f, layout::kFormat) ||
-            hdf5::read_string_attribute(f, layout::kFormat) != kSweepFormatName) {
-            throw hdf5::Error("not a wfsim sweep file");
-        }
         SweepHeader& h = s.header;
         h.fingerprint = hdf5::read_string_attribute(f, L::kFingerprint);
         h.wfsim_version = hdf5::read_string_attribute(f, layout::kWfsimVersion);
@@ -194,16 +188,8 @@ struct Probe {
 Probe probe(const std::filesystem::path& in) {
     const hdf5::QuietErrors quiet;
     try {
-        if (check(H5Fis_hdf5(in.c_str()), "checking the file signature") == 0) {
-            throw hdf5::Error("not an HDF5 file");
-        }
-        Handle file = own(H5Fopen(in.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose,
-                          "opening the file");
+        const Handle file = hdf5::open_formatted(in, kSweepFormatName, "not a wfsim sweep file");
         const hid_t f = file.get();
-        if (!hdf5::has_attribute(f, layout::kFormat) ||
-            hdf5::read_string_attribute(f, layout::kFormat) != kSweepFormatName) {
-            throw hdf5::Error("not a wfsim sweep file");
-        }
         Probe p;
         p.fingerprint = hdf5::read_string_attribute(f, sweep_layout::kFingerprint);
         p.points = read_int64s(f, sweep_layout::kPoint, length(f, sweep_layout::kPoint));

@@ -394,14 +394,20 @@ TEST(SweepFile, AFileWithNoPointsHasTheStudysHeader) {
 // ---------------------------------------------------------------------------------------------
 // merge_sweeps
 
-std::string merge_error(const std::vector<std::filesystem::path>& inputs,
-                        const std::filesystem::path& out) {
+// The message of the SweepError `action` throws, or `success`.
+template <class Action>
+std::string sweep_error(Action action, const char* success) {
     try {
-        merge_sweeps(inputs, out);
+        action();
     } catch (const SweepError& e) {
         return e.what();
     }
-    return "merged";
+    return success;
+}
+
+std::string merge_error(const std::vector<std::filesystem::path>& inputs,
+                        const std::filesystem::path& out) {
+    return sweep_error([&] { merge_sweeps(inputs, out); }, "merged");
 }
 
 TEST(SweepMerge, ShardsInAnyOrderGiveTheFileOfTheWholeStudy) {
@@ -531,12 +537,7 @@ TEST(JournalPart, ReadsBackThePointAsWritten) {
 
 std::string journal_part_error(const std::filesystem::path& part, const SweepHeader& h,
                                std::int64_t p) {
-    try {
-        (void)read_journal_part(part, h, p);
-    } catch (const SweepError& e) {
-        return e.what();
-    }
-    return "read";
+    return sweep_error([&] { (void)read_journal_part(part, h, p); }, "read");
 }
 
 TEST(JournalPart, RefusesAnotherStudysOrPointsPartAndWhatIsNoPart) {
