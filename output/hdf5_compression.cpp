@@ -17,13 +17,13 @@ bool deflate_available() {
 
 }  // namespace
 
-Handle compressed_creation(const std::vector<hsize_t>& chunk) {
+Handle compressed_creation(const std::vector<hsize_t>& chunk, unsigned level) {
     const char* what = "setting up compression";
     Handle creation = own(H5Pcreate(H5P_DATASET_CREATE), H5Pclose, what);
     check(H5Pset_chunk(creation.get(), static_cast<int>(chunk.size()), chunk.data()), what);
     if (deflate_available()) {
         check(H5Pset_shuffle(creation.get()), what);
-        check(H5Pset_deflate(creation.get(), kDeflateLevel), what);
+        check(H5Pset_deflate(creation.get(), level), what);
     }
     return creation;
 }

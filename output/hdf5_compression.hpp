@@ -21,6 +21,7 @@ inline constexpr unsigned kDeflateLevel = 4;
 // simulation output compress several times better; both filters are lossless, so NaN bits
 // survive. Without zlib in this HDF5 build the data is stored chunked but uncompressed: the file
 // is still complete, only larger.
-Handle compressed_creation(const std::vector<hsize_t>& chunk);
+// `level` trades time for size (1 fastest, 9 smallest).
+Handle compressed_creation(const std::vector<hsize_t>& chunk, unsigned level = kDeflateLevel);
 
 }  // namespace wfsim::output::hdf5

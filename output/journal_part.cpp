@@ -83,7 +83,8 @@ void write_journal_part(const std::filesystem::path& file, const SweepHeader& h,
                         series.insert(series.end(), row.begin(), row.end());
                     }
                 }
-                const Handle creation = hdf5::compressed_creation(series_chunk(M, R, T));
+                // The fastest level: a part is written once, read once and then deleted.
+                const Handle creation = hdf5::compressed_creation(series_chunk(M, R, T), 1);
                 hdf5::write_dataset(f, kSeries, {M, R, T}, std::span<const double>(series),
                                     creation.get());
             }
