@@ -162,7 +162,7 @@ def main():
               ", ".join("%s %.2f s" % (name, statistics.median(startup[name])) for name, _ in starts))
         sys.stdout.flush()
 
-        print("\nassembly pass (bench_sweep_assembly, 2 threads, 5 merges):")
+        print("\nassembly pass (bench_sweep_assembly, 2 threads, 5 passes):")
         sys.stdout.flush()
         subprocess.run([assembly, coarse, work, "2", "5"], check=True)
 
