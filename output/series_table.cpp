@@ -63,4 +63,17 @@ std::span<const double> SeriesTable::row(std::size_t metric, std::size_t rep) co
     return {values_.data() + row_offset(metric, rep), samples_};
 }
 
+void SeriesTable::across_replications(std::size_t metric, std::size_t t,
+                                      std::vector<double>& values) const {
+    values.clear();
+    for (std::size_t r = 0; r < replications_; ++r) values.push_back(at(metric, r, t));
+}
+
+std::vector<double> SeriesTable::across_replications(std::size_t metric, std::size_t t) const {
+    std::vector<double> values;
+    values.reserve(replications_);
+    across_replications(metric, t, values);
+    return values;
+}
+
 }  // namespace wfsim::output

@@ -39,6 +39,11 @@ public:
     std::span<double> row(std::size_t metric, std::size_t rep);
     std::span<const double> row(std::size_t metric, std::size_t rep) const;
 
+    // Every replication's value of `metric` at sample `t`, in replication order, into `values`
+    // (cleared first, so a caller looping over samples reuses its allocation).
+    void across_replications(std::size_t metric, std::size_t t, std::vector<double>& values) const;
+    std::vector<double> across_replications(std::size_t metric, std::size_t t) const;
+
 private:
     std::size_t row_offset(std::size_t metric, std::size_t rep) const;
     std::size_t offset(std::size_t metric, std::size_t rep, std::size_t t) const;

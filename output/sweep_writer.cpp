@@ -198,12 +198,11 @@ void write_header(SweepWriter::State& s) {
 // Mean and the 5, 50 and 95 % quantiles across replications at each sample.
 void summarise(const SeriesTable& series, std::size_t metric,
                std::array<std::vector<double>, 4>& out) {
-    const std::size_t R = series.replications(), T = series.samples();
+    const std::size_t T = series.samples();
     std::vector<double> column;
     for (auto& v : out) v.assign(T, std::nan(""));
     for (std::size_t t = 0; t < T; ++t) {
-        column.clear();
-        for (std::size_t r = 0; r < R; ++r) column.push_back(series.row(metric, r)[t]);
+        series.across_replications(metric, t, column);
         sort_without_nan(column);
         if (column.empty()) continue;
         out[0][t] = std::accumulate(column.begin(), column.end(), 0.0) /

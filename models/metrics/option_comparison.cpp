@@ -44,17 +44,6 @@ void require_same_shape(const output::SeriesTable& baseline, const output::Optio
     }
 }
 
-std::vector<double> column(const output::SeriesTable& table, std::size_t metric,
-                           std::size_t sample) {
-    std::vector<double> values(table.replications());
-    for (std::size_t r = 0; r < values.size(); ++r) values[r] = table.row(metric, r)[sample];
-    return values;
-}
-
-std::vector<double> outcomes(const output::TargetResult& target) {
-    return std::vector<double>(target.met.begin(), target.met.end());
-}
-
 }  // namespace
 
 std::vector<std::size_t> comparison_samples(const std::vector<Target>& targets,
@@ -78,8 +67,9 @@ void compare_with_baseline(output::Comparison& comparison, const output::SeriesT
         require_same_shape(baseline, option);
         for (std::size_t m = 0; m < baseline.metrics(); ++m) {
             for (const std::size_t sample : samples) {
-                const PairedDifference d = paired_difference(column(baseline, m, sample),
-                                                             column(option.series, m, sample));
+                const PairedDifference d =
+                    paired_difference(baseline.across_replications(m, sample),
+                                      option.series.across_replications(m, sample));
                 comparison.metrics.push_back({option.name, baseline.specs()[m].name,
                                               dates[sample], times[sample], d.baseline_mean,
                                               d.option_mean, d.difference, d.sd, d.ci_low,
@@ -92,7 +82,7 @@ void compare_with_baseline(output::Comparison& comparison, const output::SeriesT
         }
         for (std::size_t t = 0; t < baseline_targets.size(); ++t) {
             const PairedDifference d =
-                paired_difference(outcomes(baseline_targets[t]), outcomes(option.targets[t]));
+                paired_difference(baseline_targets[t], option.targets[t]);
             comparison.targets.push_back({option.name, baseline_targets[t].name,
                                           baseline_targets[t].probability,
                                           option.targets[t].probability, d.difference, d.ci_low,

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <stdexcept>
+#include <vector>
 
 #include <boost/math/distributions/students_t.hpp>
 
@@ -51,6 +52,13 @@ PairedDifference paired_difference(std::span<const double> baseline,
     result.ci_low = result.difference - half_width;
     result.ci_high = result.difference + half_width;
     return result;
+}
+
+PairedDifference paired_difference(const output::TargetResult& baseline,
+                                   const output::TargetResult& option, double confidence) {
+    const std::vector<double> before(baseline.met.begin(), baseline.met.end());
+    const std::vector<double> after(option.met.begin(), option.met.end());
+    return paired_difference(before, after, confidence);
 }
 
 }  // namespace wfsim::model

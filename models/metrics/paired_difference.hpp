@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <span>
 
+#include "output/target_results.hpp"
+
 namespace wfsim::model {
 
 struct PairedDifference {
@@ -23,5 +25,10 @@ struct PairedDifference {
 // is NaN; with one, the sd and interval are.
 PairedDifference paired_difference(std::span<const double> baseline,
                                    std::span<const double> option, double confidence = 0.95);
+
+// A target's outcomes paired the same way (met 1, not met 0): the difference is the change in
+// the probability of meeting it.
+PairedDifference paired_difference(const output::TargetResult& baseline,
+                                   const output::TargetResult& option, double confidence = 0.95);
 
 }  // namespace wfsim::model

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "output/run_file.hpp"
+#include "tests/support/core_scenario.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/text_files.hpp"
 
@@ -24,10 +25,7 @@ const std::string kCore = std::string(WFSIM_SOURCE_DIR) + "/scenarios/core.yaml"
 
 // The core scenario shortened to `years`, for fast end-to-end runs.
 std::string short_core(const TempDir& dir, int years) {
-    std::string text = read_text(kCore);
-    const std::string from = "horizon: 10 years";
-    text.replace(text.find(from), from.size(), "horizon: " + std::to_string(years) + " years");
-    return dir.write("short.yaml", text);
+    return dir.write("short.yaml", wfsim::testing::core_text_over(years));
 }
 
 bool same_bits(const wfsim::output::SeriesTable& a, const wfsim::output::SeriesTable& b,

@@ -12,6 +12,7 @@
 #include "models/study/study.hpp"
 #include "models/study/sweep.hpp"
 #include "output/journal_part.hpp"
+#include "tests/support/core_scenario.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/text_files.hpp"
 
@@ -32,10 +33,7 @@ const std::string kMpirun = "OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CON
 // A study of the core scenario cut to 3 years in `dir`, with the given parameter lines.
 std::string write_study(const TempDir& dir, const std::string& name,
                         const std::string& parameters) {
-    std::string core = read_text(std::string(WFSIM_SOURCE_DIR) + "/scenarios/core.yaml");
-    const std::string from = "horizon: 10 years";
-    core.replace(core.find(from), from.size(), "horizon: 3 years");
-    dir.write("short.yaml", core);
+    dir.write("short.yaml", wfsim::testing::core_text_over(3));
     return dir.write(name, "scenario: short.yaml\nreplications: 2\nparameters:\n" + parameters);
 }
 
@@ -194,8 +192,7 @@ TEST_F(MpiSweep, AnInvalidPointStopsTheJobWithOneLineAndNoOutput) {
 
 TEST_F(MpiSweep, OtherCommandsRefuseAJobOfSeveralRanksOnceAndWriteNothing) {
     // Each rank would run the whole scenario and write the same file.
-    std::string core = read_text(std::string(WFSIM_SOURCE_DIR) + "/scenarios/core.yaml");
-    const std::string scenario = dir.write("core.yaml", core);
+    const std::string scenario = dir.write("core.yaml", wfsim::testing::core_text());
     const std::string out = dir.file("run.h5");
     const auto r = run_process(kMpirun + kWfsim + " run '" + scenario + "' -o '" + out + "' -q");
     EXPECT_EQ(r.exit_code, 2) << describe(r);

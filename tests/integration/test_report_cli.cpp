@@ -12,6 +12,7 @@
 
 #include "engine/calendar.hpp"
 #include "output/run_file.hpp"
+#include "tests/support/core_scenario.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/text_files.hpp"
 
@@ -24,15 +25,12 @@ using wfsim::testing::count;
 namespace {
 
 const std::string kWfsim = WFSIM_BINARY;
-const std::string kCore = std::string(WFSIM_SOURCE_DIR) + "/scenarios/core.yaml";
 
 // The core scenario over 2 years with two targets, run with 6 replications into dir/run.h5.
 class ReportCli : public ::testing::Test {
 protected:
     void SetUp() override {
-        std::string text = read_text(kCore);
-        const std::string from = "horizon: 10 years";
-        text.replace(text.find(from), from.size(), "horizon: 2 years");
+        std::string text = wfsim::testing::core_text_over(2);
         text +=
             "targets:\n"
             "  - { name: agency_5, metric: agency_share, op: '<=', value: 0.05, "

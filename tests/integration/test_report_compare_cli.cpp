@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "output/run_file.hpp"
+#include "tests/support/core_scenario.hpp"
 #include "tests/support/process.hpp"
 #include "tests/support/text_files.hpp"
 
@@ -24,7 +25,6 @@ using wfsim::testing::count;
 namespace {
 
 const std::string kWfsim = WFSIM_BINARY;
-const std::string kCore = std::string(WFSIM_SOURCE_DIR) + "/scenarios/core.yaml";
 
 // The cells of the first line after `from` whose second cell (after leading blanks) is
 // `option`: columns are two or more blanks apart.
@@ -63,9 +63,7 @@ void expect_printed(double printed, double value) {
 class ReportCompareCli : public ::testing::Test {
 protected:
     void SetUp() override {
-        std::string text = read_text(kCore);
-        const std::string from = "horizon: 10 years";
-        text.replace(text.find(from), from.size(), "horizon: 2 years");
+        std::string text = wfsim::testing::core_text_over(2);
         text +=
             "targets:\n"
             "  - { name: caseload_15, metric: mean_caseload, op: '<=', value: 15, by: "

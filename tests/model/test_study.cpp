@@ -16,6 +16,7 @@
 #include <gtest/gtest.h>
 
 #include "models/config/diagnostics.hpp"
+#include "tests/support/core_scenario.hpp"
 #include "models/study/designs.hpp"
 #include "models/study/study.hpp"
 #include "models/study/sweep.hpp"
@@ -515,9 +516,7 @@ std::filesystem::path directory_with_core_plus(const std::string& prefix, const 
     const std::filesystem::path directory =
         std::filesystem::temp_directory_path() / (prefix + std::to_string(::getpid()));
     std::filesystem::create_directories(directory);
-    std::ifstream core(WFSIM_SOURCE_DIR "/scenarios/core.yaml");
-    std::ofstream out(directory / name);
-    out << core.rdbuf() << extra;
+    std::ofstream(directory / name) << testing::core_text() << extra;
     return directory;
 }
 

@@ -26,4 +26,9 @@ inline std::string replaced(std::string text, const std::string& from, const std
     return text;
 }
 
+// The core scenario shortened to `years` (it runs 10), for fast end-to-end runs.
+inline std::string core_text_over(int years) {
+    return replaced(core_text(), "horizon: 10 years", "horizon: " + std::to_string(years) + " years");
+}
+
 }  // namespace wfsim::testing

@@ -10,19 +10,14 @@ as xarray Datasets along their row dimensions and as pandas DataFrames, equal to
 """
 
 import os
-import re
 import subprocess
-import sys
 import tempfile
 import unittest
 import warnings
 
-SOURCE_DIR = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
-README = os.path.join(SOURCE_DIR, "README.md")
-if len(sys.argv) > 1 and not sys.argv[1].startswith("-"):
-    WFSIM = sys.argv.pop(1)
-else:
-    WFSIM = os.environ.get("WFSIM_BINARY", "")
+from readme_testing import readme_python_blocks, wfsim_binary
+
+WFSIM = wfsim_binary()
 
 import h5py  # noqa: E402
 import numpy as np  # noqa: E402
@@ -425,11 +420,6 @@ class ComparisonFileReaders(GroupChecks, unittest.TestCase):
 def frame_of(columns):
     return pd.DataFrame({c: [text(v) for v in values] if values.dtype.kind == "O" else values
                          for c, values in columns.items()})
-
-
-def readme_python_blocks():
-    with open(README, encoding="utf-8") as f:
-        return re.findall(r"```python\n(.*?)```", f.read(), flags=re.S)
 
 
 class ReadmeExamples(unittest.TestCase):

@@ -9,18 +9,13 @@ more that the table averages over); its table is checked against the file read w
 import contextlib
 import io
 import os
-import re
 import subprocess
-import sys
 import tempfile
 import unittest
 
-SOURCE_DIR = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
-README = os.path.join(SOURCE_DIR, "README.md")
-if len(sys.argv) > 1 and not sys.argv[1].startswith("-"):
-    WFSIM = sys.argv.pop(1)
-else:
-    WFSIM = os.environ.get("WFSIM_BINARY", "")
+from readme_testing import readme_python_blocks, wfsim_binary
+
+WFSIM = wfsim_binary()
 
 import h5py  # noqa: E402
 import numpy as np  # noqa: E402
@@ -79,11 +74,6 @@ options: [base, recruitment_drive]
 
 APPLICANTS = "recruitment.campaigns.experienced.applicants"
 RATE = "turnover.social_worker.annual_rate"
-
-
-def readme_python_blocks():
-    with open(README, encoding="utf-8") as f:
-        return re.findall(r"```python\n(.*?)```", f.read(), flags=re.S)
 
 
 class SweepReadmeExample(unittest.TestCase):

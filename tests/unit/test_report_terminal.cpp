@@ -3,49 +3,22 @@
 // the target and their median date, "never") and the key metrics at each default date.
 #include <gtest/gtest.h>
 
-#include <regex>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "tests/support/report_parsing.hpp"
 #include "tests/support/report_run.hpp"
 #include "tools/report/report_model.hpp"
 #include "tools/report/report_selection.hpp"
 #include "tools/report/terminal_report.hpp"
 
 using namespace wfsim::report;
+using wfsim::testing::cells;
+using wfsim::testing::line_after;
+using wfsim::testing::lines_of;
 using wfsim::testing::report_run;
 
 namespace {
-
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) lines.push_back(line);
-    return lines;
-}
-
-// A table row's cells: columns are separated by two or more blanks.
-std::vector<std::string> cells(const std::string& line) {
-    std::vector<std::string> out;
-    const std::regex gap(" {2,}");
-    for (std::sregex_token_iterator it(line.begin(), line.end(), gap, -1), end; it != end; ++it) {
-        if (!it->str().empty()) out.push_back(*it);
-    }
-    return out;
-}
-
-// The line after the one that starts with `heading`, plus `offset`.
-std::string line_after(const std::vector<std::string>& lines, const std::string& heading,
-                       std::size_t offset) {
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        if (lines[i].rfind(heading, 0) == 0 && i + offset < lines.size()) {
-            return lines[i + offset];
-        }
-    }
-    ADD_FAILURE() << "no line starts with '" << heading << "'";
-    return "";
-}
 
 std::string report_text() {
     const auto run = report_run();

@@ -2,6 +2,10 @@
 // power of ten) on the value axis, calendar months or years on the time axis.
 #pragma once
 
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -17,6 +21,22 @@ struct Tick {
 struct ValueAxis {
     double low = 0.0, high = 1.0;  // the axis range: the first and last tick
     std::vector<Tick> ticks;
+};
+
+// The smallest range holding every finite value added: what a chart's value axis must show.
+// Nothing added leaves low above high, a range value_axis replaces with one of its own.
+struct ValueExtent {
+    double low = std::numeric_limits<double>::infinity();
+    double high = -std::numeric_limits<double>::infinity();
+
+    void add(double value) {
+        if (!std::isfinite(value)) return;
+        low = std::min(low, value);
+        high = std::max(high, value);
+    }
+    void add(std::span<const double> values) {
+        for (const double v : values) add(v);
+    }
 };
 
 // About `wanted` ticks covering [low, high]; a single value or a non-finite range gets a range

@@ -9,17 +9,6 @@ namespace wfsim::report {
 
 namespace {
 
-std::vector<double> column(const output::SeriesTable& table, std::size_t metric,
-                           std::size_t sample) {
-    std::vector<double> values(table.replications());
-    for (std::size_t r = 0; r < values.size(); ++r) values[r] = table.row(metric, r)[sample];
-    return values;
-}
-
-std::vector<double> outcomes(const output::TargetResult& target) {
-    return std::vector<double>(target.met.begin(), target.met.end());
-}
-
 void require_same_shape(const output::SeriesTable& baseline, const output::OptionRun& option) {
     if (option.series.replications() != baseline.replications() ||
         option.series.samples() != baseline.samples()) {
@@ -58,9 +47,10 @@ output::MetricDifference metric_difference(const output::RunData& run,
     for (const output::MetricDifference& d : run.comparison->metrics) {
         if (d.option == option.name && d.metric == name && d.date == date) return d;
     }
+    const std::size_t under = series_index(option, name);
     const model::PairedDifference d =
-        model::paired_difference(column(run.series, metric, sample),
-                                 column(option.series, series_index(option, name), sample));
+        model::paired_difference(run.series.across_replications(metric, sample),
+                                 option.series.across_replications(under, sample));
     return {option.name,  name, date,     run.time[sample], d.baseline_mean, d.option_mean,
             d.difference, d.sd, d.ci_low, d.ci_high,        d.pairs};
 }
@@ -72,7 +62,7 @@ output::TargetDifference target_difference(const output::RunData& run,
         if (d.option == option.name && d.target == target.name) return d;
     }
     const output::TargetResult& under = target_under(option, target.name);
-    const model::PairedDifference d = model::paired_difference(outcomes(target), outcomes(under));
+    const model::PairedDifference d = model::paired_difference(target, under);
     return {option.name,  target.name, target.probability, under.probability,
             d.difference, d.ci_low,    d.ci_high,          d.pairs};
 }

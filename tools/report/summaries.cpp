@@ -18,10 +18,7 @@ MetricBands metric_bands(const output::SeriesTable& series, std::size_t metric) 
     std::vector<double> values;
     values.reserve(series.replications());
     for (std::size_t t = 0; t < samples; ++t) {
-        values.clear();
-        for (std::size_t r = 0; r < series.replications(); ++r) {
-            values.push_back(series.row(metric, r)[t]);
-        }
+        series.across_replications(metric, t, values);
         sort_without_nan(values);
         bands.count[t] = values.size();
         const auto q = [&](double p) {

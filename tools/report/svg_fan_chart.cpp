@@ -17,20 +17,10 @@ using namespace svg;
 // The value range to show: the 90 % band at every sample and every target's value.
 std::pair<double, double> value_range(const MetricBands& bands,
                                       std::span<const TargetMarker> targets) {
-    double low = std::numeric_limits<double>::infinity();
-    double high = -low;
-    for (std::size_t i = 0; i < bands.p5.size(); ++i) {
-        for (const double v : {bands.p5[i], bands.p50[i], bands.p95[i]}) {
-            if (!std::isfinite(v)) continue;
-            low = std::min(low, v);
-            high = std::max(high, v);
-        }
-    }
-    for (const TargetMarker& target : targets) {
-        low = std::min(low, target.value);
-        high = std::max(high, target.value);
-    }
-    return {low, high};
+    ValueExtent extent;
+    for (const auto* band : {&bands.p5, &bands.p50, &bands.p95}) extent.add(*band);
+    for (const TargetMarker& target : targets) extent.add(target.value);
+    return {extent.low, extent.high};
 }
 
 }  // namespace

@@ -18,23 +18,14 @@ using namespace svg;
 // What is drawn: every option's 50 % band and median, and every target's value.
 std::pair<double, double> value_range(std::span<const OptionBands> options,
                                       std::span<const TargetMarker> targets) {
-    double low = std::numeric_limits<double>::infinity();
-    double high = -low;
+    ValueExtent extent;
     for (const OptionBands& option : options) {
-        const MetricBands& b = *option.bands;
-        for (std::size_t i = 0; i < b.p25.size(); ++i) {
-            for (const double v : {b.p25[i], b.p50[i], b.p75[i]}) {
-                if (!std::isfinite(v)) continue;
-                low = std::min(low, v);
-                high = std::max(high, v);
-            }
+        for (const auto* band : {&option.bands->p25, &option.bands->p50, &option.bands->p75}) {
+            extent.add(*band);
         }
     }
-    for (const TargetMarker& target : targets) {
-        low = std::min(low, target.value);
-        high = std::max(high, target.value);
-    }
-    return {low, high};
+    for (const TargetMarker& target : targets) extent.add(target.value);
+    return {extent.low, extent.high};
 }
 
 }  // namespace

@@ -49,13 +49,10 @@ output::OptionRun option_run(const model::Scenario& scenario, const std::string&
 }  // namespace
 
 int compare_command(const CompareOptions& options) {
-    model::Scenario scenario;
-    try {
-        scenario = model::load_scenario(options.scenario);
-    } catch (const config::InputError& e) {
-        std::fprintf(stderr, "%s\n", e.what());
-        return kExitInvalidInput;
-    }
+    std::optional<model::Scenario> loaded =
+        load_command_scenario(options.scenario, options.replications, options.seed);
+    if (!loaded) return kExitInvalidInput;
+    model::Scenario& scenario = *loaded;
     if (scenario.options.empty()) {
         std::fprintf(stderr,
                      "%s: error: options: the scenario declares no policy options to compare\n",
@@ -74,9 +71,6 @@ int compare_command(const CompareOptions& options) {
             return kExitInvalidInput;
         }
     }
-    if (options.replications)
-        scenario.replications = static_cast<std::uint32_t>(*options.replications);
-    if (options.seed) scenario.seed = static_cast<std::uint64_t>(*options.seed);
     const std::vector<std::string> names = options_to_run(scenario, options.options);
     if (!results_fit_in_memory(scenario, options.scenario, names.size())) return kExitInvalidInput;
     const std::filesystem::path out =

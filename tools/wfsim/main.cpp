@@ -9,6 +9,24 @@
 #include "tools/wfsim/mpi_sweep_team.hpp"
 #include "wfsim_version.hpp"
 
+namespace {
+
+// What run and compare share: how many replications of the scenario, from which seed, on how
+// many threads, and whether to show progress.
+template <class Options>
+void add_batch_options(CLI::App* command, Options& options) {
+    command->add_option("--replications", options.replications,
+                        "Override the scenario's replications")
+        ->check(CLI::Range(std::int64_t{1}, std::int64_t{100000}));
+    command->add_option("--seed", options.seed, "Override the scenario's seed")
+        ->check(CLI::Range(std::int64_t{0}, std::int64_t{9007199254740992}));
+    command->add_option("--threads", options.threads, "Worker threads (default: all cores)")
+        ->check(CLI::Range(0u, 4096u));
+    command->add_flag("-q,--quiet", options.quiet, "No progress output");
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
     using namespace wfsim::cli;
     CLI::App app{
@@ -22,13 +40,7 @@ int main(int argc, char** argv) {
         app.add_subcommand("run", "Run a scenario and write its time series to HDF5");
     run_cmd->add_option("scenario", run.scenario, "Scenario YAML file")->required();
     run_cmd->add_option("-o,--output", run.output, "Output HDF5 file (default: <scenario>.h5)");
-    run_cmd->add_option("--replications", run.replications, "Override the scenario's replications")
-        ->check(CLI::Range(std::int64_t{1}, std::int64_t{100000}));
-    run_cmd->add_option("--seed", run.seed, "Override the scenario's seed")
-        ->check(CLI::Range(std::int64_t{0}, std::int64_t{9007199254740992}));
-    run_cmd->add_option("--threads", run.threads, "Worker threads (default: all cores)")
-        ->check(CLI::Range(0u, 4096u));
-    run_cmd->add_flag("-q,--quiet", run.quiet, "No progress output");
+    add_batch_options(run_cmd, run);
     run_cmd->add_flag("--events", run.events,
                       "Also write the event log (every start and departure, with route and "
                       "destination) as the /events table, for audit");
@@ -46,14 +58,7 @@ int main(int argc, char** argv) {
                             "Only these options (comma-separated); the scenario as written, "
                             "'base', is always run")
         ->delimiter(',');
-    compare_cmd
-        ->add_option("--replications", compare.replications, "Override the scenario's replications")
-        ->check(CLI::Range(std::int64_t{1}, std::int64_t{100000}));
-    compare_cmd->add_option("--seed", compare.seed, "Override the scenario's seed")
-        ->check(CLI::Range(std::int64_t{0}, std::int64_t{9007199254740992}));
-    compare_cmd->add_option("--threads", compare.threads, "Worker threads (default: all cores)")
-        ->check(CLI::Range(0u, 4096u));
-    compare_cmd->add_flag("-q,--quiet", compare.quiet, "No progress output");
+    add_batch_options(compare_cmd, compare);
     compare_cmd->add_flag("--independent", compare.independent,
                           "Give each option its own seed instead of common random numbers (to "
                           "see how much wider the intervals are without pairing)");

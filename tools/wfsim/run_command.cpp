@@ -29,16 +29,10 @@ std::filesystem::path default_output(const std::string& scenario) {
 }  // namespace
 
 int run_command(const RunOptions& options) {
-    model::Scenario scenario;
-    try {
-        scenario = model::load_scenario(options.scenario);
-    } catch (const config::InputError& e) {
-        std::fprintf(stderr, "%s\n", e.what());
-        return kExitInvalidInput;
-    }
-    if (options.replications)
-        scenario.replications = static_cast<std::uint32_t>(*options.replications);
-    if (options.seed) scenario.seed = static_cast<std::uint64_t>(*options.seed);
+    std::optional<model::Scenario> loaded =
+        load_command_scenario(options.scenario, options.replications, options.seed);
+    if (!loaded) return kExitInvalidInput;
+    model::Scenario& scenario = *loaded;
     if (!results_fit_in_memory(scenario, options.scenario)) return kExitInvalidInput;
     const std::filesystem::path out = options.output.empty()
                                           ? default_output(options.scenario)

@@ -3,10 +3,26 @@
 #include <cstdio>
 
 #include "engine/calendar.hpp"
+#include "models/config/diagnostics.hpp"
 #include "models/metrics/target_judging.hpp"
 #include "wfsim_version.hpp"
 
 namespace wfsim::cli {
+
+std::optional<model::Scenario> load_command_scenario(const std::string& file,
+                                                     std::optional<std::int64_t> replications,
+                                                     std::optional<std::int64_t> seed) {
+    model::Scenario scenario;
+    try {
+        scenario = model::load_scenario(file);
+    } catch (const config::InputError& e) {
+        std::fprintf(stderr, "%s\n", e.what());
+        return std::nullopt;
+    }
+    if (replications) scenario.replications = static_cast<std::uint32_t>(*replications);
+    if (seed) scenario.seed = static_cast<std::uint64_t>(*seed);
+    return scenario;
+}
 
 output::RunData to_run_data(const model::Scenario& s, model::BatchResult&& batch) {
     output::RunData run{{}, std::move(batch.times), {}, std::move(batch.series),
